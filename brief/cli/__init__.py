@@ -1,0 +1,80 @@
+"""Command-line interface: parse options, call the library once, print the result.
+
+``main`` is the one place that turns errors into exit codes (see ``ExitCode``):
+0 ok, 1 error, 2 usage, 3 bad input, 4 backend unavailable, 5 partial digest,
+6 network/HTTP error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+try:  # Recent typer releases vendor click under typer._click.
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover - older typer with click as a dependency
+    from click import exceptions as click_exceptions
+
+from brief import __version__
+from brief.errors import BriefError, ExitCode
+
+app = typer.Typer(
+    name="brief",
+    help="Turn news articles into short, trustworthy briefings.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"brief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn news articles into short, trustworthy briefings.
+
+    Exit codes: 0 ok, 1 error, 2 usage, 3 bad input, 4 backend unavailable,
+    5 partial digest, 6 network error, 130 interrupted.
+    """
+
+
+def _register_commands() -> None:
+    # One module per command keeps this file small; importing them registers them on `app`.
+    from brief.cli import scorers_cmd, summarize_cmd  # noqa: F401
+
+
+def fail(message: str, code: int) -> None:
+    """Print one line on stderr and exit with ``code``."""
+    print(f"Error: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    _register_commands()
+    try:
+        app(args=argv, standalone_mode=False)
+    except BriefError as exc:
+        fail(str(exc), exc.exit_code)
+    except click_exceptions.NoArgsIsHelpError:
+        sys.exit(ExitCode.OK)
+    except click_exceptions.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        fail(f"{exc.format_message()}{hint}", ExitCode.USAGE)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
+        print("", file=sys.stderr)
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    sys.exit(ExitCode.OK)

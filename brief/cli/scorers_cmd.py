@@ -1,0 +1,13 @@
+"""`brief scorers`: list the registered sentence scorers."""
+
+from __future__ import annotations
+
+from brief.cli import app
+from brief.scorers import describe_scorers
+
+
+@app.command("scorers")
+def scorers_command() -> None:
+    """List the available sentence scorers (use one with --scorer NAME)."""
+    for name, description in describe_scorers():
+        print(f"{name:<12} {description}")

@@ -1,0 +1,113 @@
+"""One frozen configuration object: defaults < config file < BRIEF_* env < flags.
+
+The config file is TOML, ``~/.config/brief/config.toml`` by default (or the
+path in ``--config`` / ``BRIEF_CONFIG``), with top-level keys named like the
+fields below, for example::
+
+    format = "markdown"
+    sentences = 4
+    scorer = "default"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from brief.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    format: str = "text"
+    sentences: int | None = None
+    words: int | None = None
+    ratio: float | None = None
+    scorer: str = "default"
+    quotes: int = 2
+    tldr: bool = False
+    input_format: str = "auto"
+    keep_boilerplate: bool = False
+    timeout: float = 20.0
+    # digest
+    out: str | None = None
+    sources: tuple[str, ...] = ()
+    digest_format: str = "markdown"
+
+
+_TYPES: dict[str, type] = {
+    "format": str,
+    "sentences": int,
+    "words": int,
+    "ratio": float,
+    "scorer": str,
+    "quotes": int,
+    "tldr": bool,
+    "input_format": str,
+    "keep_boilerplate": bool,
+    "timeout": float,
+    "out": str,
+    "sources": tuple,
+    "digest_format": str,
+}
+
+
+def default_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("brief")) / "config.toml"
+
+
+def _coerce(key: str, value: Any, where: str) -> Any:
+    kind = _TYPES[key]
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            if str(value).lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(value).lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(value)
+        if kind is tuple:
+            if isinstance(value, str):
+                return tuple(v for v in value.split(os.pathsep) if v)
+            return tuple(str(v) for v in value)
+        if kind is int and isinstance(value, float):
+            raise ValueError(value)
+        return kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: {key} must be a {kind.__name__}, got {value!r}") from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None, **flags: Any) -> Config:
+    """Build the Config: defaults, then the file, then BRIEF_* variables, then non-None flags."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, Any] = {}
+    explicit = path is not None or "BRIEF_CONFIG" in env
+    file_path = Path(path if path is not None else env.get("BRIEF_CONFIG") or default_config_path())
+    if file_path.exists():
+        try:
+            data = tomllib.loads(file_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file_path}: cannot read config ({exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{file_path}: invalid TOML ({exc})") from None
+        for key, value in data.items():
+            if key not in _TYPES:
+                raise ConfigError(f"{file_path}: unknown setting {key!r}; known: {', '.join(_TYPES)}")
+            values[key] = _coerce(key, value, str(file_path))
+    elif explicit:
+        raise ConfigError(f"{file_path}: config file not found")
+    for key in _TYPES:
+        env_key = f"BRIEF_{key.upper()}"
+        if env.get(env_key, "") != "":
+            values[key] = _coerce(key, env[env_key], env_key)
+    for key, value in flags.items():
+        if value is not None:
+            values[key] = value
+    known = {f.name for f in fields(Config)}
+    return replace(Config(), **{k: v for k, v in values.items() if k in known})

@@ -1,0 +1,110 @@
+"""The summarize pipeline: Source -> clean -> segment -> score -> select -> Briefing.
+
+Each stage is a plain function from one frozen type to the next; this module
+only wires them together for the Python API and the CLI.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from brief.attribution import extract_quotes
+from brief.clean import clean
+from brief.errors import InputError
+from brief.keyquotes import choose_key_quotes
+from brief.models import Briefing, Document, Metadata, Point
+from brief.scorers import get_scorer
+from brief.segment import segment
+from brief.select import LONG_POINT_WORDS, Budget, is_bullet_worthy, select
+from brief.sources import Source, from_text
+
+DEFAULT_KEY_QUOTES = 2
+
+
+def parse_source(source: Source, keep_boilerplate: bool = False) -> Document:
+    """Clean and segment a Source into a Document."""
+    article = clean(source, keep_boilerplate=keep_boilerplate)
+    return document_from_text(article.text, article.metadata, origin=source.origin)
+
+
+def document_from_text(text: str, metadata: Metadata, origin: str = "<text>") -> Document:
+    sentences, paragraphs = segment(text)
+    if not sentences:
+        raise InputError(f"{origin}: no sentences found")
+    quotes = extract_quotes(text, sentences)
+    return Document(text=text, sentences=sentences, paragraphs=paragraphs, quotes=quotes, metadata=metadata)
+
+
+def parse(text: str, input_format: str = "auto", keep_boilerplate: bool = False) -> Document:
+    """Clean and segment article text (plain text, Markdown or HTML) into a Document."""
+    return parse_source(from_text(text, input_format), keep_boilerplate=keep_boilerplate)
+
+
+def summarize_document(
+    doc: Document,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    scorer: str = "default",
+    quotes: int = DEFAULT_KEY_QUOTES,
+) -> Briefing:
+    """Extractive briefing of a Document."""
+    started = time.perf_counter()
+    budget = Budget(sentences=sentences, words=words, ratio=ratio)
+    rater = get_scorer(scorer)
+    scores = rater.score(doc)
+    chosen = select(doc, scores, budget)
+    points = tuple(
+        Point(text=doc.sentences[i].text, sentence_index=i, score=scores[i], source_sentences=(i,)) for i in chosen
+    )
+    key_quotes = choose_key_quotes(doc.quotes, scores, chosen, limit=quotes)
+    words_out = sum(len(p.text.split()) for p in points)
+    stats = {
+        "sentences_in": len(doc.sentences),
+        "words_in": doc.words,
+        "points_out": len(points),
+        "words_out": words_out,
+        "compression": round(words_out / doc.words, 3) if doc.words else 0.0,
+        "seconds": round(time.perf_counter() - started, 4),
+    }
+    return Briefing(
+        points=points,
+        metadata=doc.metadata,
+        quotes=key_quotes,
+        tldr=choose_tldr(doc, scores),
+        scorer=rater.name,
+        stats=stats,
+    )
+
+
+def choose_tldr(doc: Document, scores: list[float]) -> str | None:
+    """The single best sentence that reads well alone (not too long, no cut quote)."""
+    candidates = [s for s in doc.sentences if is_bullet_worthy(s) and s.words <= LONG_POINT_WORDS]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (scores[s.index], -s.index)).text
+
+
+def summarize_source(source: Source, keep_boilerplate: bool = False, **options) -> Briefing:
+    doc = parse_source(source, keep_boilerplate=keep_boilerplate)
+    return summarize_document(doc, **options)
+
+
+def summarize(
+    text: str,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    scorer: str = "default",
+    quotes: int = DEFAULT_KEY_QUOTES,
+    input_format: str = "auto",
+    keep_boilerplate: bool = False,
+) -> Briefing:
+    """Summarize article text into a Briefing (bullets, key quotes, metadata, stats)."""
+    doc = parse(text, input_format=input_format, keep_boilerplate=keep_boilerplate)
+    return summarize_document(doc, sentences=sentences, words=words, ratio=ratio, scorer=scorer, quotes=quotes)
+
+
+def with_tldr(briefing: Briefing, include: bool) -> Briefing:
+    return briefing if include else replace(briefing, tldr=None)

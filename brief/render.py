@@ -1,0 +1,73 @@
+"""Render a Briefing as plain text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from brief.errors import UsageError
+from brief.models import Briefing, Metadata
+
+FORMATS = ("text", "markdown", "json")
+
+
+def render(briefing: Briefing, fmt: str = "text") -> str:
+    if fmt == "text":
+        return render_text(briefing)
+    if fmt == "markdown":
+        return render_markdown(briefing)
+    if fmt == "json":
+        return render_json(briefing)
+    raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def metadata_line(meta: Metadata) -> str:
+    """"By X · date · site" from whatever is known."""
+    parts = []
+    if meta.byline:
+        parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")
+    if meta.date:
+        parts.append(meta.date)
+    if meta.site:
+        parts.append(meta.site)
+    if meta.url:
+        parts.append(meta.url)
+    return " · ".join(parts)
+
+
+def render_text(briefing: Briefing) -> str:
+    lines: list[str] = []
+    if briefing.title:
+        lines.append(briefing.title)
+    meta = metadata_line(briefing.metadata)
+    if meta:
+        lines.append(meta)
+    if lines:
+        lines.append("")
+    if briefing.tldr:
+        lines += [f"TL;DR: {briefing.tldr}", ""]
+    lines += [f"• {p.text}" for p in briefing.points]
+    if briefing.quotes:
+        lines += ["", "Key quotes:"]
+        lines += [f"“{q.text}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(briefing: Briefing) -> str:
+    lines: list[str] = []
+    if briefing.title:
+        lines += [f"## {briefing.title}", ""]
+    meta = metadata_line(briefing.metadata)
+    if meta:
+        lines += [f"*{meta}*", ""]
+    if briefing.tldr:
+        lines += [f"**TL;DR:** {briefing.tldr}", ""]
+    lines += [f"- {p.text}" for p in briefing.points]
+    if briefing.quotes:
+        lines += ["", "**Key quotes**", ""]
+        lines += [f"> “{q.text}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]
+        lines[-1] = lines[-1].rstrip("\n")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(briefing: Briefing) -> str:
+    return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"

