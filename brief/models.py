@@ -102,13 +102,16 @@ class Point:
     supported: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "text": self.text,
             "sentence_index": self.sentence_index,
             "score": round(self.score, 6),
             "method": self.method,
             "source_sentences": list(self.source_sentences or (self.sentence_index,)),
         }
+        if not self.supported:  # only generated sentences kept by --show-unsupported
+            data["supported"] = False
+        return data
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from brief.attribution import extract_quotes
 from brief.clean import clean
@@ -18,6 +19,9 @@ from brief.scorers import get_scorer
 from brief.segment import segment
 from brief.select import LONG_POINT_WORDS, Budget, is_bullet_worthy, select
 from brief.sources import Source, from_text
+
+if TYPE_CHECKING:
+    from brief.abstractive import AbstractiveOptions, ModelHandle
 
 DEFAULT_KEY_QUOTES = 2
 
@@ -86,9 +90,40 @@ def choose_tldr(doc: Document, scores: list[float]) -> str | None:
     return max(candidates, key=lambda s: (scores[s.index], -s.index)).text
 
 
-def summarize_source(source: Source, keep_boilerplate: bool = False, **options) -> Briefing:
+def summarize_source(
+    source: Source,
+    keep_boilerplate: bool = False,
+    abstractive: bool = False,
+    model: str | ModelHandle | None = None,
+    generation: AbstractiveOptions | None = None,
+    **options,
+) -> Briefing:
+    handle = model_handle(abstractive, model)
     doc = parse_source(source, keep_boilerplate=keep_boilerplate)
-    return summarize_document(doc, **options)
+    return abstract_step(doc, summarize_document(doc, **options), handle, generation)
+
+
+def model_handle(abstractive: bool, model: str | ModelHandle | None) -> ModelHandle | None:
+    """The model for the optional abstract() stage: None (extractive), or loaded once here.
+
+    Giving ``model`` implies ``abstractive``. The backend is imported only when asked for.
+    """
+    if not abstractive and model is None:
+        return None
+    from brief.abstractive import DEFAULT_MODEL, load_model
+
+    return load_model(model or DEFAULT_MODEL) if model is None or isinstance(model, str) else model
+
+
+def abstract_step(
+    doc: Document, briefing: Briefing, handle: ModelHandle | None, generation: AbstractiveOptions | None = None
+) -> Briefing:
+    """Briefing -> [abstract()] -> Briefing: rewrite the points when a model handle is given."""
+    if handle is None:
+        return briefing
+    from brief.abstractive import AbstractiveOptions, abstract
+
+    return abstract(doc, briefing, handle, generation or AbstractiveOptions())
 
 
 def summarize(
@@ -100,10 +135,19 @@ def summarize(
     quotes: int = DEFAULT_KEY_QUOTES,
     input_format: str = "auto",
     keep_boilerplate: bool = False,
+    abstractive: bool = False,
+    model: str | ModelHandle | None = None,
+    generation: AbstractiveOptions | None = None,
 ) -> Briefing:
-    """Summarize article text into a Briefing (bullets, key quotes, metadata, stats)."""
+    """Summarize article text into a Briefing (bullets, key quotes, metadata, stats).
+
+    ``abstractive=True`` (or a ``model`` name, path or loaded ``brief.abstractive.ModelHandle``)
+    rewrites the points with a seq2seq model; pass a handle to reuse one model across calls.
+    """
+    handle = model_handle(abstractive, model)
     doc = parse(text, input_format=input_format, keep_boilerplate=keep_boilerplate)
-    return summarize_document(doc, sentences=sentences, words=words, ratio=ratio, scorer=scorer, quotes=quotes)
+    briefing = summarize_document(doc, sentences=sentences, words=words, ratio=ratio, scorer=scorer, quotes=quotes)
+    return abstract_step(doc, briefing, handle, generation)
 
 
 def with_tldr(briefing: Briefing, include: bool) -> Briefing:

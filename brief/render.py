@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from brief.errors import UsageError
-from brief.models import Briefing, Metadata
+from brief.models import Briefing, Metadata, Point
 
 FORMATS = ("text", "markdown", "json")
 
@@ -34,6 +34,11 @@ def metadata_line(meta: Metadata) -> str:
     return " · ".join(parts)
 
 
+def point_text(point: Point) -> str:
+    """A bullet's text; a generated sentence the faithfulness guard rejected is flagged."""
+    return point.text if point.supported else f"[unsupported] {point.text}"
+
+
 def render_text(briefing: Briefing) -> str:
     lines: list[str] = []
     if briefing.title:
@@ -45,7 +50,7 @@ def render_text(briefing: Briefing) -> str:
         lines.append("")
     if briefing.tldr:
         lines += [f"TL;DR: {briefing.tldr}", ""]
-    lines += [f"• {p.text}" for p in briefing.points]
+    lines += [f"• {point_text(p)}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "Key quotes:"]
         lines += [f"“{q.text}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
@@ -61,7 +66,7 @@ def render_markdown(briefing: Briefing) -> str:
         lines += [f"*{meta}*", ""]
     if briefing.tldr:
         lines += [f"**TL;DR:** {briefing.tldr}", ""]
-    lines += [f"- {p.text}" for p in briefing.points]
+    lines += [f"- {point_text(p)}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "**Key quotes**", ""]
         lines += [f"> “{q.text}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]

@@ -22,6 +22,8 @@ Examples:
   cat article.txt | brief summarize --words 60
 
   brief summarize https://example.com/news/story --format json
+
+  brief summarize article.txt --abstractive --device cuda
 """
 
 
@@ -39,6 +41,13 @@ def summarize_command(
     input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     keep_boilerplate: Optional[bool] = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs brief[abstractive])."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive."),
+    device: Optional[str] = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
+    beams: Optional[int] = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    max_length: Optional[int] = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per window."),
+    max_windows: Optional[int] = typer.Option(None, "--max-windows", help="Abstractive: most model windows per article (default 4, 0 = read all); extractive scores choose what the model reads."),
+    show_unsupported: bool = typer.Option(False, "--show-unsupported", help="Abstractive: keep, flagged, generated sentences the faithfulness guard rejects."),
 ) -> None:
     from brief.config import load_config
     from brief.pipeline import summarize_source, with_tldr
@@ -71,11 +80,47 @@ def summarize_command(
             raise UsageError("give only one of --sentences, --words or --ratio")
         budget = {k: (flagged[k] if given else v) for k, v in budget.items()} if not given else {k: flagged[k] for k in budget}
 
+    # Loaded before reading the input, so a missing backend or model fails fast.
+    handle, generation = abstractive_setup(
+        abstractive, model, device, beams, max_length, max_windows, show_unsupported
+    )
     src = read_input(source, cfg.input_format, cfg.timeout)
     briefing = summarize_source(
-        src, keep_boilerplate=cfg.keep_boilerplate, scorer=cfg.scorer, quotes=cfg.quotes, **budget
+        src, keep_boilerplate=cfg.keep_boilerplate, scorer=cfg.scorer, quotes=cfg.quotes,
+        model=handle, generation=generation, **budget
     )
+    if handle is not None:
+        report_coverage(briefing)
     sys.stdout.write(render(with_tldr(briefing, cfg.tldr or cfg.format == "json"), cfg.format))
+
+
+def abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported):
+    """(ModelHandle, AbstractiveOptions) for --abstractive/--model, or (None, None)."""
+    if not (abstractive or model):
+        given = [flag for flag, value in (("--device", device), ("--beams", beams), ("--max-length", max_length),
+                 ("--max-windows", max_windows), ("--show-unsupported", show_unsupported or None)) if value is not None]
+        if given:
+            raise UsageError(f"{', '.join(given)} need(s) --abstractive")
+        return None, None
+    from brief.abstractive import DEFAULT_MODEL, AbstractiveOptions, load_model
+
+    options = AbstractiveOptions(beams=beams, max_length=max_length, show_unsupported=show_unsupported,
+                                 max_windows=4 if max_windows is None else (max_windows or None))
+    return load_model(model or DEFAULT_MODEL, device=device or "auto"), options
+
+
+def report_coverage(briefing) -> None:
+    """Say on stderr when the model did not read the whole article (also in JSON stats)."""
+    info = briefing.stats.get("abstractive", {})
+    if info.get("coverage", 1.0) < 1.0:
+        print(
+            f"note: the model read {info['coverage']:.0%} of the article ({info['windows']} window(s) of "
+            f"{info['max_input_tokens']} tokens, chosen by the extractive scores); raise --max-windows to read more",
+            file=sys.stderr,
+        )
+    if briefing.method != "abstractive":
+        print(f"note: {info.get('extractive_fill', 0)} of {len(briefing.points)} point(s) are extractive: "
+              "the model's sentences were missing or not supported by the article", file=sys.stderr)
 
 
 def read_input(source: str | None, input_format: str, timeout: float):
