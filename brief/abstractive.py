@@ -31,6 +31,8 @@ INSTALL_HINT = "pip install 'brief[abstractive]'"
 DEVICES = ("auto", "cpu", "cuda", "mps")
 # Fallback input window when neither the tokenizer nor the config states one.
 DEFAULT_INPUT_TOKENS = 512
+# Summary length per window when neither the user nor the model sets one.
+DEFAULT_SUMMARY_TOKENS = 128
 # A generated sentence shorter than this is a fragment, not a bullet.
 MIN_GENERATED_WORDS = 4
 # Content-word overlap above which two generated sentences say the same thing.
@@ -210,6 +212,9 @@ class ModelHandle:
             kwargs["num_beams"] = options.beams
         if options.max_length is not None:
             kwargs["max_length"] = options.max_length
+        if "max_length" not in kwargs and getattr(self.model.generation_config, "max_length", None) in (None, 20):
+            # The model states no summary length; transformers' generic 20 tokens is too short.
+            kwargs["max_length"] = DEFAULT_SUMMARY_TOKENS
         max_length = kwargs.get("max_length")
         if max_length is not None and kwargs.get("min_length", 0) >= max_length:
             kwargs["min_length"] = max_length // 2
@@ -414,7 +419,8 @@ def _merge(doc: Document, briefing: Briefing, plan: WindowPlan, outputs: Sequenc
         if cand.verdict.supported:
             supported += 1
         else:
-            dropped.append(cand.verdict.to_dict())
+            if all(d["text"] != cand.verdict.text for d in dropped):
+                dropped.append(cand.verdict.to_dict())
             if not options.show_unsupported:
                 continue
         kept.append(cand)

@@ -46,9 +46,9 @@ def _hub():
 def pull_model(name: str, revision: str | None = None) -> Path:
     """Download ``name`` into the local cache (progress bar on stderr); return the snapshot directory."""
     hub = _hub()
-    from huggingface_hub import errors
+    from huggingface_hub import constants, errors
 
-    if hub.constants.HF_HUB_OFFLINE:
+    if constants.HF_HUB_OFFLINE:
         raise BackendUnavailable("HF_HUB_OFFLINE is set, so nothing can be downloaded; unset it to pull a model")
     try:
         info = hub.HfApi().model_info(name, revision=revision)
@@ -95,7 +95,10 @@ def cached_models() -> list[CachedModel]:
 
 
 def cache_dir() -> str:
-    return str(_hub().constants.HF_HUB_CACHE)
+    _hub()
+    from huggingface_hub import constants
+
+    return str(constants.HF_HUB_CACHE)
 
 
 def human_size(n: int) -> str:
