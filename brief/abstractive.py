@@ -16,7 +16,6 @@ Models load from a local directory or the local Hugging Face cache only
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -352,20 +351,18 @@ def abstract_many(
     from brief.scorers import get_scorer
 
     pairs = [item if isinstance(item, tuple) else (item, summarize_document(item)) for item in items]
-    started = time.perf_counter()
     plans = []
     for doc, briefing in pairs:
         scores = get_scorer(briefing.scorer).score(doc)
         plans.append(plan_for(handle, doc, scores, options))
     texts = [w.text for plan in plans for w in plan.windows]
     outputs = handle.generate(texts, options)
-    seconds = (time.perf_counter() - started) / max(1, len(pairs))
     results = []
     at = 0
     for (doc, briefing), plan in zip(pairs, plans):
         mine = outputs[at : at + len(plan.windows)]
         at += len(plan.windows)
-        results.append(_merge(doc, briefing, plan, mine, handle, options, seconds))
+        results.append(_merge(doc, briefing, plan, mine, handle, options))
     return results
 
 
@@ -382,7 +379,7 @@ class _Candidate:
 
 
 def _merge(doc: Document, briefing: Briefing, plan: WindowPlan, outputs: Sequence[str], handle: ModelHandle,
-           options: AbstractiveOptions, seconds: float) -> Briefing:
+           options: AbstractiveOptions) -> Briefing:
     from brief.guard import SourceIndex, check
     from brief.segment import segment
     from brief.terms import content_terms
@@ -454,7 +451,6 @@ def _merge(doc: Document, briefing: Briefing, plan: WindowPlan, outputs: Sequenc
         "extractive_fill": len(fill),
         "duplicates_skipped": duplicates,
         "unsupported": dropped,
-        "seconds": round(seconds, 3),
     }
     return replace(briefing, points=tuple(points), method=method, stats=stats)
 
