@@ -157,6 +157,12 @@ class ModelHandle:
         ids = self.tokenizer([" " + t for t in texts], add_special_tokens=False)["input_ids"]
         return [len(x) for x in ids]
 
+    def input_lengths(self, texts: Sequence[str]) -> list[int]:
+        """Tokens of each text exactly as the model receives it (task prefix and special tokens included)."""
+        if not texts:
+            return []
+        return [len(x) for x in self.tokenizer([self.prefix + t for t in texts])["input_ids"]]
+
     def generate(self, texts: Sequence[str], options: AbstractiveOptions = AbstractiveOptions()) -> list[str]:
         """Summarize each text (each must fit the window); batches, longest first, to limit padding."""
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
@@ -183,9 +189,9 @@ class ModelHandle:
             [self.prefix + t for t in texts],
             return_tensors="pt",
             padding=True,
-            truncation=True,  # a safety net only: windows are planned to fit
-            max_length=self.max_input_tokens,
         )
+        if enc["input_ids"].shape[1] > self.max_input_tokens:  # plan_for prevents this; never truncate silently
+            raise ValueError(f"window of {enc['input_ids'].shape[1]} tokens exceeds the model's {self.max_input_tokens}")
         enc = {k: v.to(self.device) for k, v in enc.items() if k in ("input_ids", "attention_mask")}
         kwargs = self._generation_kwargs(options)
         try:
@@ -300,12 +306,12 @@ def plan_for(handle: ModelHandle, doc: Document, scores: Sequence[float], option
         plan = plan_windows(units, scores, capacity, options.max_windows)
         # Sentence counts add up to the window's count only approximately (merges
         # across sentence boundaries); verify and shrink the capacity if needed.
-        real = handle.count_tokens([w.text for w in plan.windows])
-        overflow = max((r - capacity for r in real), default=0)
+        real = handle.input_lengths([w.text for w in plan.windows])
+        overflow = max((r - handle.max_input_tokens for r in real), default=0)
         if overflow <= 0:
             return plan
         capacity -= overflow + 2
-    return plan
+    raise BackendUnavailable(f"cannot fit the article into {handle.name}'s {handle.max_input_tokens}-token input window")
 
 
 def _units(handle: ModelHandle, doc: Document, capacity: int) -> list[Unit]:
@@ -350,7 +356,15 @@ def abstract_many(
     from brief.pipeline import summarize_document
     from brief.scorers import get_scorer
 
-    pairs = [item if isinstance(item, tuple) else (item, summarize_document(item)) for item in items]
+    pairs = []
+    for item in items:
+        if isinstance(item, Document):
+            pairs.append((item, summarize_document(item)))
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Document):
+            pairs.append(item)
+        else:
+            # A Briefing alone lacks the article text that windows and the guard need.
+            raise TypeError(f"abstract_many takes Documents or (Document, Briefing) pairs, not {type(item).__name__}")
     plans = []
     for doc, briefing in pairs:
         scores = get_scorer(briefing.scorer).score(doc)
