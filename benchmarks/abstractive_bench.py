@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import sys
@@ -106,6 +107,7 @@ def main() -> None:
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
 
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     briefings = abstract_many(handle, docs, options)
     if device == "cuda":
@@ -134,6 +136,8 @@ def main() -> None:
         "model_build_seconds": round(build_seconds, 1),
         "peak_rss_mb": round(peak_rss_mb()),
         "rss_before_model_mb": round(rss_before_model),
+        # The dev machine's 2 cores are shared: a load average above the core count means contention.
+        "load_average_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
     if device == "cuda":
         result["peak_gpu_mb"] = round(torch.cuda.max_memory_allocated() / 2**20)
