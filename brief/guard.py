@@ -28,8 +28,9 @@ from brief.models import Document
 from brief.quotemarks import find_quote_spans
 from brief.terms import content_terms, stopwords
 
-# A number: 1,200 / 3.5 / 2024 / 40 (a trailing % or unit is not part of it).
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,:/]\d+)*")
+# A number: 1,200 / 3.5 / 2024 / 6:30 / 40 (a trailing % or unit is not part of it). A vote
+# or score such as 6-1 is one number, so "5-2" cannot pass on a stray 5 and 2 elsewhere.
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,:/\-–]\d+)*")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 _QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _SPACE = re.compile(r"\s+")
@@ -244,8 +245,8 @@ def _punkt_ortho() -> dict[str, int]:
 
 
 def _norm_number(raw: str) -> str:
-    # "1,200" and "1200" are the same number; "3.50" keeps its decimals.
-    return raw.replace(",", "")
+    # "1,200" and "1200" are the same number; "3.50" keeps its decimals; 6–1 is 6-1.
+    return raw.replace(",", "").replace("–", "-")
 
 
 def _norm_token(word: str) -> str:

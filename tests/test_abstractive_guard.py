@@ -13,7 +13,7 @@ The Lakeside ferry will resume service on Thursday after a storm damaged its mai
 
 "We rebuilt the ramp from the pilings up," Carvalho said at a briefing. Engineer Tom Becker said three of the dock's twelve pilings had to be replaced.
 
-Officials expect about 2,400 passengers a day once the schedule returns to normal in May. Residents of North Island have relied on a temporary water taxi since October 3.
+Officials expect about 2,400 passengers a day once the schedule returns to normal in May. The board approved the budget 6-1 after two hours. Residents of North Island have relied on a temporary water taxi since October 3.
 """
 
 
@@ -31,6 +31,7 @@ def source() -> SourceIndex:
         "Engineer Tom Becker said 3 of the pilings had to be replaced.",  # three == 3
         "Carvalho said: \"We rebuilt the ramp from the pilings up.\"",  # verbatim quotation
         "Residents of North Island have relied on a water taxi since October 3.",  # date in the article
+        "The board approved the budget 6-1.",
         # Sentence-initial capitals that are ordinary words, not names:
         "Meanwhile, residents of North Island have relied on a temporary water taxi.",
         "Critics said the ferry dock repairs took 11 days.",
@@ -56,6 +57,7 @@ def test_faithful_sentences_pass(sentence: str, source: SourceIndex) -> None:
         ("Carvalho said: \"We rebuilt the whole dock in record time.\"", "quotation"),
         ("Officials expect 2,400 passengers a day from Seattle in May.", "name 'Seattle'"),
         ("Residents of North Island have relied on a temporary water taxi since October 9.", "number '9'"),
+        ("The board approved the budget 5-2 after two hours.", "number '5-2'"),  # "two" occurs, 5-2 does not
         ("Quantum blockchain synergy transforms galactic marketplaces forever.", "content words"),
     ],
 )
