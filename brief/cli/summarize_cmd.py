@@ -41,7 +41,7 @@ def summarize_command(
     input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     keep_boilerplate: Optional[bool] = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
-    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs brief[abstractive])."),
+    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive."),
     device: Optional[str] = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
     beams: Optional[int] = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
