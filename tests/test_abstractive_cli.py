@@ -115,3 +115,26 @@ def test_models_pull_offline_refuses_clearly(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 4
     assert "HF_HUB_OFFLINE" in proc.stderr and proc.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--beams", "0"], "beams must be at least 1"),
+        (["--max-length", "3"], "max length must be at least 8"),
+        (["--max-windows", "-1"], "max windows must be at least 1"),
+    ],
+)
+def test_bad_generation_options_are_usage_errors(flags: list[str], message: str, capsys) -> None:
+    # Checked before any model loads, so this holds with or without the extra installed.
+    code, out, err = run(["summarize", SAMPLE, "--abstractive", *flags], capsys)
+    assert code == 2 and out == "" and message in err
+
+
+def test_abstract_many_refuses_a_bare_briefing() -> None:
+    from brief.abstractive import abstract_many
+    from brief.pipeline import summarize
+
+    briefing = summarize(open(SAMPLE, encoding="utf-8").read())
+    with pytest.raises(TypeError, match="Document"):
+        abstract_many(None, [briefing])  # type: ignore[arg-type]
