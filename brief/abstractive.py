@@ -457,7 +457,7 @@ def _merge(doc: Document, briefing: Briefing, plan: WindowPlan, outputs: Sequenc
         "article_tokens": plan.article_tokens,
         "input_tokens": plan.input_tokens,
         "coverage": plan.coverage,
-        "sentences_read": sum(len(w.sentence_indices) for w in plan.windows),
+        "sentences_read": len({i for w in plan.windows for i in w.sentence_indices}),
         "sentences_in": len(doc.sentences),
         "generated_sentences": generated,
         "supported_sentences": supported,
