@@ -138,7 +138,7 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
         paragraphs.append(para)
         spans = [(s + p_start, e + p_start) for s, e in tokenizer.span_tokenize(para)]
         quotes = [(s + p_start, e + p_start, closed) for s, e, closed in find_quote_spans(para)]
-        quotes = _plausible_quotes(spans, quotes)
+        quotes = plausible_quotes(spans, quotes)
         spans = _merge_inside_quotes(spans, quotes)
         for start, end in spans:
             open_quote = _cuts_open_quote(start, end, quotes) or has_broken_quote(text[start:end])
@@ -155,7 +155,7 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
     return tuple(sentences), tuple(paragraphs)
 
 
-def _plausible_quotes(
+def plausible_quotes(
     spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
 ) -> list[tuple[int, int, bool]]:
     """Drop quotations that run over more than MAX_MERGED_SENTENCES sentences.
