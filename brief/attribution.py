@@ -466,7 +466,7 @@ def _speaker_from_np(np: str, inverted: bool = False, according: bool = False) -
         words = words[:-1]  # "He also said"
     np = " ".join(words)
     last = words[-1].lower()
-    if last in _PRONOUNS and len(words) <= 3:
+    if last in _PRONOUNS:
         return ("pronoun", words[-1])
     runs = list(_RUN.finditer(np))
     if runs and not np[runs[-1].end() :].strip():
@@ -639,27 +639,38 @@ class _Resolver:
         return [n for p, n in self.cast.mentions[lo:hi] if not self._inside_quote(p)]
 
     def pronoun(self, pronoun: str, pos: int, index: int) -> tuple[str, str] | None:
-        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``."""
+        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``.
+
+        First a person of the pronoun's gender named earlier in the same
+        sentence or in the one before; then the nearest sentence subject whose
+        gender is unknown; then any compatible person mentioned before.
+        """
         gender = "m" if pronoun == "he" else "f"
         sentence = self.sentences[index]
-        # Earlier in the same sentence: "Asked why Ms X ..., she said".
         lo = bisect_right(self.mention_pos, sentence.start - 1)
+        hi = bisect_right(self.mention_pos, pos - 1)
         same = [
-            (p, n) for p, n in self.cast.mentions[lo:] if p < pos and not self._inside_quote(p)
+            ("name", n, self._gender("name", n))
+            for p, n in reversed(self.cast.mentions[lo:hi])
+            if not self._inside_quote(p)
         ]
-        for _p, name in reversed(same):
-            if self._gender("name", name) in (None, gender):
-                return name, "name"
-        for back in range(1, self.LOOK_BACK + 1):
-            if index - back < 0:
-                break
-            prior = self.sentences[index - back]
-            subj = self.subject(index - back)
-            if subj is not None and (subj[2] == gender or subj[2] is None and subj[0] == "name"):
-                return subj[1], subj[0]
-            # Otherwise a person of the right gender named anywhere in that sentence.
-            for name in self._mentions_in(prior):
+        subjects = [self.subject(index - b) for b in range(1, self.LOOK_BACK + 1) if index - b >= 0]
+        last = subjects[0] if subjects else None
+        # 1. the right gender, named earlier in this sentence or subject of the last one
+        for kind, value, g in same + ([last] if last else []):
+            if g == gender:
+                return value, kind
+        # 2. the last sentence's subject, gender unknown
+        if last is not None and last[2] is None and last[0] == "name":
+            return last[1], last[0]
+        # 3. the right gender, named anywhere in the last sentence
+        if index > 0:
+            for name in reversed(self._mentions_in(self.sentences[index - 1])):
                 if self._gender("name", name) == gender:
                     return name, "name"
+        # 4. an earlier subject that fits
+        for subj in [*same, *subjects[1:]]:
+            if subj is not None and (subj[2] == gender or subj[2] is None and subj[0] == "name"):
+                return subj[1], subj[0]
         person = self.cast.pronoun_referent(pronoun, pos, [])
         return (person, "name") if person else None

@@ -20,7 +20,7 @@ _TITLE_WORDS = frozenset(
     foreign home interior defence defense finance justice health education general attorney district
     sen senator rep representative congressman congresswoman gov governor mayor councillor councilor
     councilman councilwoman judge justice magistrate sheriff officer detective det inspector insp
-    superintendent supt sergeant sgt constable pc cpl corporal pvt private lt lieutenant capt captain
+    prosecutor lawyer solicitor barrister counsel superintendent supt sergeant sgt constable pc cpl corporal pvt private lt lieutenant capt captain
     col colonel maj major gen adm admiral rear commander cmdr commodore marshal chancellor ambassador
     envoy spokesman spokeswoman spokesperson director manager coach chairman chairwoman chair ceo cfo
     coo founder king queen prince princess duke duchess pope cardinal bishop archbishop imam rabbi
@@ -47,8 +47,10 @@ _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St
 _CAP = rf"(?:{_ABBREVIATED}|[A-Z][\w’'-]*[\w])"
 _RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_MALE_PRONOUN = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_FEMALE_PRONOUN = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# Subject pronouns only: "his"/"her" after a name often belong to someone else
+# ("Stewart's husband ... her", "told her").
+_MALE_PRONOUN = re.compile(r"\b(?:he|himself)\b", re.I)
+_FEMALE_PRONOUN = re.compile(r"\b(?:she|herself)\b", re.I)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -182,6 +184,8 @@ def build_cast(text: str) -> Cast:
             person.female += 3
         # Pronouns right after a mention (rest of the clause and the next one)
         # usually refer to that person.
+        if text[end : end + 2] in ("'s", "’s"):
+            continue  # "Amira's father said he ...": the pronoun is not hers
         window = text[end : end + 80]
         if _MALE_PRONOUN.search(window):
             person.male += 1
