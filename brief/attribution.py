@@ -165,7 +165,7 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
     if not last.spans[-1][2]:
         return False
     between = text[prev_end : span[0]]
-    if len(between.split()) > 16 or any(ch in between for ch in "\"“”«»"):
+    if len(between.split()) > 24 or any(ch in between for ch in "\"“”«»"):
         return False
     m = _AFTER.match(between)
     if not m:
@@ -174,7 +174,9 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
     # Only the attribution sits between the pieces: nothing but a short object
     # ("told reporters", "said in a statement") before the sentence ends.
     tail_words = _REST_OF_CLAUSE.match(tail).group()
-    if len(tail_words.split()) > 6 or not re.search(r"[.,:]\s*$", between):
+    # An appositive may describe the speaker: ", head of luxury at Euromonitor".
+    limit = 14 if tail.lstrip().startswith(",") else 6
+    if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
         return False
     inner = text[span[0] + 1 : span[0] + 3]
     if not inner[:1].isupper() and not inner[:1].isdigit():

@@ -110,7 +110,7 @@ def _pair(text: str, marks: list[Mark]) -> list[tuple[int, int, bool]]:
             continue
         if open_at is None:
             continue  # a closer with no opener: an apostrophe or a quote from an earlier paragraph
-        if not mark.strong and mark.char in "'’" and _possessive(text, mark.pos) and _later_close(marks, k):
+        if not mark.strong and mark.char in "'’" and _possessive(text, mark.pos) and _later_close(text, marks, k):
             continue  # the Smiths' house, inside a quotation that closes later
         spans.append((open_at, mark.pos + 1, True))
         open_at = None
@@ -124,14 +124,25 @@ def _possessive(text: str, i: int) -> bool:
     return text[i - 1 : i] in ("s", "S") and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum()
 
 
-def _later_close(marks: list[Mark], k: int) -> bool:
-    """Is there another closer before the next quotation opens?"""
+def _later_close(text: str, marks: list[Mark], k: int) -> bool:
+    """Is there another closer before a new quotation opens?
+
+    An opener right after a finished sentence re-opens the same quotation
+    (flattened paragraphs), so it does not count as a new one.
+    """
     for mark in marks[k + 1 :]:
-        if mark.role == OPEN:
+        if mark.role == OPEN and not _after_sentence(text, mark.pos):
             return False
         if mark.role in (CLOSE, EITHER):
             return True
     return False
+
+
+def _after_sentence(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] in ".!?…"
 
 
 def has_broken_quote(text: str) -> bool:
@@ -166,7 +177,7 @@ def _unbalanced(text: str, marks: list[Mark]) -> bool:
             if mark.char in "\"”»" or mark.strong:
                 return True
             continue
-        if not mark.strong and mark.char in "'’" and _possessive(text, mark.pos) and _later_close(marks, k):
+        if not mark.strong and mark.char in "'’" and _possessive(text, mark.pos) and _later_close(text, marks, k):
             continue
         open_now = False
     return open_now
