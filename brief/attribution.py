@@ -74,6 +74,9 @@ class _Group:
     """The spans (document offsets) that make up one quotation."""
 
     spans: list[tuple[int, int, bool]] = field(default_factory=list)
+    # How each span after the first joins the one before: " " when it continues
+    # the quotation into a new paragraph, " … " when an attribution split it.
+    joins: list[str] = field(default_factory=list)
     paragraph: int = 0
     speaker: str | None = None
     speaker_kind: str | None = None  # "name", "role", "pronoun"
@@ -96,14 +99,17 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
     for group in groups:
         start, end = group.spans[0][0], group.spans[-1][1]
         sentence = sentences[max(0, bisect_right(starts, start) - 1)]
-        parts = _parts(text, group.spans)
+        pieces = [_parts(text, [span]) for span in group.spans]
+        parts = [part for piece in pieces for part in piece]
         if not parts:
             continue
         _attribute(text, group, sentence, sentences, previous, cast, resolver)
         kind = _kind(text, group, sentence, parts)
         quotes.append(
             Quote(
-                text=" ".join(parts),
+                # Pieces split by an attribution are joined with an ellipsis, the
+                # paragraphs of one piece with a space.
+                text=_join(pieces, group.joins),
                 speaker=group.speaker,
                 sentence_index=sentence.index,
                 kind=kind,
@@ -114,6 +120,14 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
         )
         previous = group
     return tuple(quotes)
+
+
+def _join(pieces: list[list[str]], joins: list[str]) -> str:
+    text = " ".join(pieces[0])
+    for piece, glue in zip(pieces[1:], joins):
+        if piece:
+            text = f"{text}{glue}{' '.join(piece)}" if text else " ".join(piece)
+    return text
 
 
 def _paragraph_bounds(sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
@@ -138,10 +152,12 @@ def _group_spans(text: str, paragraphs: list[tuple[int, int]], sentences: tuple[
             last = groups[-1] if groups else None
             if last is not None and _continues(text, last, span, p_index, paragraphs):
                 last.spans.append(span)
+                last.joins.append(" ")
                 last.paragraph = p_index
                 continue
             if last is not None and last.paragraph == p_index and _split_by_attribution(text, last, span):
                 last.spans.append(span)
+                last.joins.append(" … ")
                 continue
             groups.append(_Group(spans=[span], paragraph=p_index))
     return groups

@@ -19,7 +19,8 @@ _TITLE_WORDS = frozenset(
     president vice prime minister secretary state deputy acting assistant associate chief executive
     foreign home interior defence defense finance justice health education general attorney district
     sen senator rep representative congressman congresswoman gov governor mayor councillor councilor
-    councilman councilwoman judge justice magistrate sheriff officer detective det inspector insp
+    councilman councilwoman councilmember councillor alderman alderwoman assemblyman assemblywoman
+    assemblymember trustee commissioner chairperson judge justice magistrate sheriff officer detective det inspector insp
     prosecutor lawyer solicitor barrister counsel superintendent supt sergeant sgt constable pc cpl corporal pvt private lt lieutenant capt captain
     col colonel maj major gen adm admiral rear commander cmdr commodore marshal chancellor ambassador
     envoy spokesman spokeswoman spokesperson director manager coach chairman chairwoman chair ceo cfo
