@@ -18,6 +18,8 @@ OPEN, CLOSE, EITHER, APOSTROPHE = "open", "close", "either", "apostrophe"
 
 _DOUBLE_MARKS = frozenset('"“”«»„')
 _SINGLE_MARKS = frozenset("'‘’")
+_DOUBLE_RE = re.compile('["“”«»„]')
+_SINGLE_RE = re.compile("['‘’]")
 # Characters after which a mark at a word start opens a quotation.
 _OPEN_BEFORE = frozenset("([{—–-/:;,…\"“‘«") | {""}
 # Characters that may follow a closing mark.
@@ -79,20 +81,30 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     flattened multi-paragraph quotes read. Single-quoted spans are only searched
     outside double-quoted ones, so apostrophes and nested quotes never break them.
     """
-    double = [classify(text, i) for i, ch in enumerate(text) if ch in _DOUBLE_MARKS]
-    spans = _pair(text, double)
-    single = [
-        classify(text, i)
-        for i, ch in enumerate(text)
-        if ch in _SINGLE_MARKS and not _inside(i, spans)
-    ]
-    spans += _pair(text, [m for m in single if m.role != APOSTROPHE])
+    spans = _pair(text, _double_marks(text))
+    spans += _pair(text, _single_marks(text, spans))
     spans.sort()
     return spans
 
 
-def _inside(i: int, spans: list[tuple[int, int, bool]]) -> bool:
-    return any(s < i < e for s, e, _ in spans)
+def _double_marks(text: str) -> list[Mark]:
+    return [classify(text, m.start()) for m in _DOUBLE_RE.finditer(text)]
+
+
+def _single_marks(text: str, double_spans: list[tuple[int, int, bool]]) -> list[Mark]:
+    """Single marks acting as quotation marks, outside double-quoted spans."""
+    marks = []
+    k = 0
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        while k < len(double_spans) and double_spans[k][1] <= i:
+            k += 1
+        if k < len(double_spans) and double_spans[k][0] < i:
+            continue  # inside a double-quoted span (spans are sorted and disjoint)
+        mark = classify(text, i)
+        if mark.role != APOSTROPHE:
+            marks.append(mark)
+    return marks
 
 
 def _pair(text: str, marks: list[Mark]) -> list[tuple[int, int, bool]]:
@@ -154,12 +166,12 @@ def has_broken_quote(text: str) -> bool:
     opener (the text starts inside a quotation) or an opener never closed (it
     ends inside one) makes the text broken.
     """
-    double = [classify(text, i) for i, ch in enumerate(text) if ch in _DOUBLE_MARKS]
+    double = _double_marks(text)
     if len(double) % 2 or _unbalanced(text, double):
         return True
-    spans = _pair(text, double)
-    single = [classify(text, i) for i, ch in enumerate(text) if ch in _SINGLE_MARKS and not _inside(i, spans)]
-    return _unbalanced(text, [m for m in single if m.role != APOSTROPHE])
+    if "'" not in text and "‘" not in text and "’" not in text:
+        return False
+    return _unbalanced(text, _single_marks(text, _pair(text, double)))
 
 
 def _unbalanced(text: str, marks: list[Mark]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Words that make up titles and job descriptions written before a name.
 _TITLE_WORDS = frozenset(
@@ -55,14 +56,22 @@ _FEMALE_PRONOUN = re.compile(r"\b(?:she|herself)\b", re.I)
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
+_LEADING_NOT_NAMES = _NOT_NAMES - _TITLE_WORDS
+
+
 def name_tokens(run: str) -> list[str]:
     """The personal name inside a run of capitalised words, titles left out.
 
     "Secretary of State John Kerry" -> [John, Kerry]; "Rear Adm. Paul Dorsey" ->
     [Paul, Dorsey]; "Anna Lindqvist of Norveland" -> [Anna, Lindqvist].
     """
+    return list(_name_tokens(run))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(run: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
-    while tokens and tokens[0].lower().rstrip(".") in _NOT_NAMES | {"mr", "mrs", "dr", "ms", "prof"} - _TITLE_WORDS:
+    while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens = tokens[1:]
     last_title = -1
     for i, tok in enumerate(tokens):
@@ -79,7 +88,7 @@ def name_tokens(run: str) -> list[str]:
             break
     if "and" not in tokens and len(tokens) > 3:
         tokens = tokens[-2:]
-    return tokens
+    return tuple(tokens)
 
 
 def title_gender(run: str) -> str | None:
