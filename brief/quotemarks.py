@@ -81,10 +81,20 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     flattened multi-paragraph quotes read. Single-quoted spans are only searched
     outside double-quoted ones, so apostrophes and nested quotes never break them.
     """
-    spans = _pair(text, _double_marks(text))
-    spans += _pair(text, _single_marks(text, spans))
-    spans.sort()
-    return spans
+    double = _pair(text, _double_marks(text))
+    single = _pair(text, _single_marks(text, double))
+    if not single:
+        return double
+    # Daily Mail style nests double quotes inside single ones ('He said "no",'
+    # she said): the outer quotation wins. A single span that only partly
+    # overlaps a double one is a misreading and is dropped.
+    kept_single = []
+    for ss, se, sc in single:
+        if any(ds < ss < de < se or ss < ds < se < de for ds, de, _ in double):
+            continue
+        kept_single.append((ss, se, sc))
+    double = [d for d in double if not any(ss <= d[0] and d[1] <= se for ss, se, _ in kept_single)]
+    return sorted(double + kept_single)
 
 
 def _double_marks(text: str) -> list[Mark]:

@@ -51,8 +51,10 @@ _RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Subject pronouns only: "his"/"her" after a name often belong to someone else
 # ("Stewart's husband ... her", "told her").
-_MALE_PRONOUN = re.compile(r"\b(?:he|himself)\b", re.I)
-_FEMALE_PRONOUN = re.compile(r"\b(?:she|herself)\b", re.I)
+# "Kerry said he", "Kerry, 71, told reporters she": a subject pronoun right after a speech verb.
+_SAID_PRONOUN = re.compile(r"\b(?:said|says|told \w+|added|insisted|claimed|explained)\s+(he|she)\b")
+# ". He ..." opening the next sentence.
+_NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][’'\"”]?\s+(He|She)\b")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -177,7 +179,7 @@ def build_cast(text: str) -> Cast:
         if name not in cast.people:
             cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
             cast.by_surname.setdefault(tokens[-1], []).append(name)
-    for start, end, run, tokens in runs:
+    for k, (start, end, run, tokens) in enumerate(runs):
         full = cast.resolve(" ".join(tokens))
         if full is None or full not in cast.people:
             continue
@@ -192,16 +194,27 @@ def build_cast(text: str) -> Cast:
             person.male += 3
         elif gender == "f":
             person.female += 3
-        # Pronouns right after a mention (rest of the clause and the next one)
-        # usually refer to that person.
         if text[end : end + 2] in ("'s", "’s"):
             continue  # "Amira's father said he ...": the pronoun is not hers
-        window = text[end : end + 80]
-        if _MALE_PRONOUN.search(window):
+        next_mention = runs[k + 1][0] if k + 1 < len(runs) else len(text)
+        pronoun = _pronoun_evidence(text, end, next_mention)
+        if pronoun == "m":
             person.male += 1
-        if _FEMALE_PRONOUN.search(window):
+        elif pronoun == "f":
             person.female += 1
     return cast
+
+
+def _pronoun_evidence(text: str, end: int, limit: int) -> str | None:
+    """The gender a pronoun right after a mention gives it, when no other name
+    comes in between: "Kerry said he ...", "... Kerry. He ..."."""
+    window_end = min(limit, end + 160)
+    m = _SAID_PRONOUN.search(text, end, min(window_end, end + 60))
+    if m is None:
+        m = _NEXT_SENTENCE_PRONOUN.search(text, end, window_end)
+    if m is None:
+        return None
+    return "m" if m.group(1).lower() == "he" else "f"
 
 
 def _titled(run: str) -> bool:
