@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from brief.models import Quote, Sentence
 from brief.quotemarks import find_quote_spans
-from brief.speakers import _ABBREVIATED, _RUN, Cast, build_cast
+from brief.speakers import _ABBREVIATED, _NOT_NAMES, _RUN, Cast, build_cast
 
 _VERB_WORDS = """
 said says say told tells added adds asked asks wrote writes insisted insists warned warns explained explains
@@ -64,6 +64,11 @@ _ROLE_NOUNS = frozenset(
     employee employees staff union spokesperson representative representatives navy army military ministry
     court prosecution defence defense hospital school university college council board committee regulator
     """.split()
+)
+# "the firm said": the organisation the last sentences were about speaks.
+_GENERIC_ORG_ROLES = frozenset(
+    "the firm|the company|the business|the group|the app|the brand|the retailer|the chain|the startup|the maker"
+    "|the manufacturer|the carrier|the airline|the network|the site|the website|the service|the platform".split("|")
 )
 _DETERMINERS = frozenset("a an the his her their its our one another".split())
 _QUOTE_OPENERS = "\"“‘'«„"
@@ -302,7 +307,11 @@ def _attribute(
     if kind == "name":
         group.speaker, group.speaker_kind = cast.resolve(value), "name"
     else:
-        group.speaker, group.speaker_kind = _possessor(value, cast) or (value, kind)
+        resolved = _possessor(value, cast)
+        if resolved is None and value.lower() in _GENERIC_ORG_ROLES:
+            org = resolver.recent_organisation(sentence.index)
+            resolved = (org, "name") if org else None
+        group.speaker, group.speaker_kind = resolved or (value, kind)
 
 
 def _close(previous: _Group, start: int, text: str) -> bool:
@@ -582,6 +591,7 @@ class _Resolver:
         self.cast = cast
         self.spans = sorted((s, e) for s, e, _ in spans)
         self.mention_pos = [p for p, _ in cast.mentions]
+        self.mentioned = {n for _, n in cast.mentions}
         self._subjects: dict[int, tuple[str, str, str | None] | None] = {}
 
     def _gender(self, kind: str, value: str) -> str | None:
@@ -649,6 +659,27 @@ class _Resolver:
             if self._inside_quote(pos) or self.text[pos:].split(None, 1)[0].endswith(("'s", "’s", "'", "’")):
                 continue
             return ("name", name, self._gender("name", name))
+        return None
+
+    def recent_organisation(self, index: int, look_back: int = 6) -> str | None:
+        """The organisation that opens one of the sentences just before ``index``
+        ("Tinder only displays ...") - a capitalised name that is no person."""
+        for back in range(1, look_back + 1):
+            if index - back < 0:
+                break
+            sentence = self.sentences[index - back].text.lstrip("\"“‘'« ")
+            m = _RUN.match(sentence)
+            if not m:
+                continue
+            words = m.group().split()
+            if words[0].lower() in _NOT_NAMES or words[0].endswith("."):
+                continue
+            name = " ".join(w for w in words if not w.endswith(("'s", "’s"))) or None
+            if name and name not in self.mentioned and not any(
+                len(full.split()) > 1 for full in self.cast.by_surname.get(words[-1], ())
+            ):
+                if not sentence[m.end() :].startswith(("'s", "’s")):
+                    return name
         return None
 
     def _mentions_in(self, sentence: Sentence) -> list[str]:
