@@ -652,9 +652,8 @@ class _Resolver:
 
     def _first_mention(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
         lo = bisect_right(self.mention_pos, sentence.start - 1)
-        limit = sentence.start + len(" ".join(sentence.text.split()[:8]))
         for pos, name in self.cast.mentions[lo:]:
-            if pos >= limit:
+            if pos >= sentence.end:
                 break
             if self._inside_quote(pos) or self.text[pos:].split(None, 1)[0].endswith(("'s", "’s", "'", "’")):
                 continue

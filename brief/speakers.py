@@ -42,6 +42,10 @@ _NOT_NAMES = frozenset(
     however meanwhile also later earlier yesterday today tomorrow monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august september october
     november december according speaking asked what why how who where despite although though
+    once now still even just only since until because instead perhaps maybe indeed yet thus hence
+    therefore moreover besides otherwise overall finally first firstly secondly last lastly next soon
+    recently previously currently initially eventually ultimately sadly luckily fortunately
+    unfortunately thankfully interestingly writing dear hi hello thanks please
     mr. mrs. dr. ms. prof.
     """.split()
 )
@@ -80,6 +84,12 @@ def _name_tokens(run: str) -> tuple[str, ...]:
         if tok.lower().rstrip(".") in _TITLE_WORDS and i < len(tokens) - 1:
             last_title = i
     tokens = tokens[last_title + 1 :]
+    if last_title >= 0 and tokens and tokens[0].lower() in ("of", "to", "for"):
+        # "President of Nigeria Muhammadu Buhari": drop the place after the title.
+        while tokens and tokens[0].lower() in ("of", "the", "to", "for"):
+            tokens = tokens[1:]
+        if len(tokens) >= 3:
+            tokens = tokens[-2:]
     while tokens and tokens[0].lower() in ("of", "the", "to", "and"):
         tokens = tokens[1:]
     while tokens and tokens[-1].lower() in _NOT_NAMES:
@@ -218,6 +228,9 @@ def _pronoun_evidence(text: str, end: int, limit: int) -> str | None:
 
 
 def _titled(run: str) -> bool:
+    """"Professor Mullin", "Mr Hussen": a title before a lone surname (not a lone title)."""
+    if len(run.split()) < 2:
+        return False
     first = run.split()[0].lower().rstrip(".")
     return first in _TITLE_WORDS and first not in ("state", "home", "general", "head", "chair")
 
@@ -237,6 +250,9 @@ _ORG_WORDS = frozenset(
 )
 
 
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
+
+
 def _looks_personal(tokens: list[str]) -> bool:
     if len(tokens) > 4 or tokens[-1].lower().rstrip(".") in _ORG_WORDS:
         return False
@@ -247,4 +263,6 @@ def _looks_personal(tokens: list[str]) -> bool:
             return False
         if len(tok) > 1 and tok.isupper() and not tok.endswith("."):
             return False  # an acronym: CNN, NATO
+        if _LOWER_COMPOUND.search(tok):
+            return False  # Prize-winning, Dhabi-based: adjectives, not names
     return True
