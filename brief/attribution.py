@@ -40,7 +40,7 @@ _TOKEN = rf"(?:{_ABBREVIATED}|[\w’'-]+)"
 # The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
 _AFTER = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{_TOKEN}(?:\s+{_TOKEN}){{0,7}}?)(?P<appos>,[^,\"“”‘]{{1,90}},)?\s+{_ADVERB}(?P<verb>{_VERB})\b"
+    rf"(?P<np>{_TOKEN}(?:\s+{_TOKEN}){{0,7}}?)(?P<appos>,[^,\"“”‘]{{1,90}},?)?\s+{_ADVERB}(?P<verb>{_VERB})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{_TOKEN}(?:\s+{_TOKEN}){{0,7}})"
     rf")"
 )
@@ -62,6 +62,8 @@ _ROLE_NOUNS = frozenset(
     soldier insider aide aides adviser advisers advisor activist activists campaigner campaigners fan fans
     user users mum mom dad parent parents brother sister uncle aunt grandmother grandfather worker workers
     employee employees staff union spokesperson representative representatives navy army military ministry
+    founder co-founder chairman chairwoman boss head ceo magazine channel broadcaster publication spokesperson
+    economist strategist consultant campaign coroner paramedic firefighter nurse surgeon pathologist
     court prosecution defence defense hospital school university college council board committee regulator
     """.split()
 )
@@ -488,6 +490,9 @@ def _speaker_from_np(np: str, inverted: bool = False, according: bool = False) -
             run = runs[0] if runs[0].start() == 0 else runs[-1]
             return ("name", run.group())
         role = _role(words, from_start=True)
+        if role is None and low0 in _DETERMINERS and len(words) >= 2:
+            # Right after the verb only the speaker can stand: "said the Italian".
+            role = " ".join(_noun_phrase(words))
         return ("role", role) if role else None
     while len(words) > 1 and _ADVERB_WORD.fullmatch(words[-1].lower()):
         words = words[:-1]  # "He also said"
@@ -515,16 +520,20 @@ def _speaker_from_np(np: str, inverted: bool = False, according: bool = False) -
     return ("role", role) if role else None
 
 
+def _noun_phrase(words: list[str]) -> list[str]:
+    """Cut at the first word that cannot belong to the noun phrase."""
+    cut: list[str] = []
+    for w in words:
+        if w.lower() in ("that", "who", "which", "on", "in", "at", "after", "when", "to", "as", "while") and cut:
+            break
+        cut.append(w)
+    return cut[:7]
+
+
 def _role(words: list[str], from_start: bool) -> str | None:
     """A speaker named by role: "a Pentagon spokesman", "police", "the firm"."""
     if from_start:
-        # Cut at the first word that cannot belong to the noun phrase.
-        cut = []
-        for w in words:
-            if w.lower() in ("that", "who", "which", "on", "in", "at", "after", "when", "to") and cut:
-                break
-            cut.append(w)
-        words = cut[:7]
+        words = _noun_phrase(words)
     for i in range(len(words) - 1, -1, -1):
         head = words[i].lower().strip(",.")
         if head in _ROLE_NOUNS:
@@ -534,7 +543,12 @@ def _role(words: list[str], from_start: bool) -> str | None:
                 phrase = words[: i + 1]
                 # Start the phrase at its determiner: "a Pentagon spokesman".
                 det = max((j for j, w in enumerate(phrase) if w.lower() in _DETERMINERS), default=None)
-                phrase = phrase[det:] if det is not None else phrase[i:]
+                if det is None:
+                    # "Broadcast magazine", "Pentagon officials": keep the name before the noun.
+                    det = i
+                    while det > 0 and phrase[det - 1][:1].isupper() and phrase[det - 1].lower() not in _NOT_NAMES:
+                        det -= 1
+                phrase = phrase[det:]
             if not from_start and i != len(words) - 1:
                 return None
             return " ".join(phrase).strip(",")
