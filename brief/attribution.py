@@ -391,7 +391,7 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
         if sp is None and _COORDINATED.search(lead[: m.start()]) or m.group().endswith("ing"):
             # "Mr Hussen said he felt … and said: '…'" / "…, adding: '…'":
             # the subject of the sentence's first speech verb speaks.
-            sp = _first_subject(lead[: m.start()])
+            sp = _first_subject(lead[: m.start()]) or _opening_subject(lead)
         if sp:
             return sp[0], sp[1], sentence_start + m.start()
         inv = re.match(rf"\s+({_TOKEN}(?:\s+{_TOKEN}){{0,7}})", rest)
@@ -411,6 +411,19 @@ def _first_subject(lead: str) -> tuple[str, str] | None:
         sp = _speaker_from_np(subject) if subject else None
         if sp:
             return sp
+    return None
+
+
+def _opening_subject(lead: str) -> tuple[str, str] | None:
+    """The name or pronoun a sentence opens with ("He praised the crews, saying: ...")."""
+    words = lead.split()
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she"):
+        return ("pronoun", words[0])
+    m = _RUN.match(lead.lstrip())
+    if m and m.group().split()[0].lower() not in _NOT_NAMES:
+        return ("name", m.group())
     return None
 
 

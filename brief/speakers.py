@@ -26,6 +26,7 @@ _TITLE_WORDS = frozenset(
     col colonel maj major gen adm admiral rear commander cmdr commodore marshal chancellor ambassador
     envoy spokesman spokeswoman spokesperson director manager coach chairman chairwoman chair ceo cfo
     coo founder king queen prince princess duke duchess pope cardinal bishop archbishop imam rabbi
+    conservative labour democrat democratic republican liberal tory green independent
     mp mep mla msp am md phd former late then-sen ms. senior junior hon honourable honorable dean
     provost principal head leader speaker premier commissioner chief-executive co-founder boss
     """.split()
