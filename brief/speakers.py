@@ -52,7 +52,7 @@ _NOT_NAMES = frozenset(
 )
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
 _CAP = rf"(?:{_ABBREVIATED}|[A-Z][\w’'-]*[\w])"
-_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
+_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Subject pronouns only: "his"/"her" after a name often belong to someone else
 # ("Stewart's husband ... her", "told her").
