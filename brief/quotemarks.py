@@ -17,7 +17,6 @@ from typing import NamedTuple
 OPEN, CLOSE, EITHER, APOSTROPHE = "open", "close", "either", "apostrophe"
 
 _DOUBLE_MARKS = frozenset('"“”«»„')
-_SINGLE_MARKS = frozenset("'‘’")
 _DOUBLE_RE = re.compile('["“”«»„]')
 _SINGLE_RE = re.compile("['‘’]")
 # Characters after which a mark at a word start opens a quotation.

@@ -36,7 +36,7 @@ _FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess duchess sister"
 # Name particles that stay inside a name (Ursula von der Leyen, Osama bin Laden).
 _PARTICLES = frozenset("de da del della der van von bin al el la le di du dos das ter ten".split())
 # Capitalised words that start a sentence or a clause but are not names.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """
     the a an as but and or so then when while after before if in on at by for from with without
     this that these those there here his her their its our my your he she they it we i you
@@ -50,9 +50,9 @@ _NOT_NAMES = frozenset(
     mr. mrs. dr. ms. prof.
     """.split()
 )
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
-_CAP = rf"(?:{_ABBREVIATED}|[A-Z][\w’'-]*[\w])"
-_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
+ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
+_CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
+NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Subject pronouns only: "his"/"her" after a name often belong to someone else
 # ("Stewart's husband ... her", "told her").
@@ -63,7 +63,7 @@ _NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][’'\"”]?\s+(He|She)\b")
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
-_LEADING_NOT_NAMES = _NOT_NAMES - _TITLE_WORDS
+_LEADING_NOT_NAMES = NOT_NAMES - _TITLE_WORDS
 
 
 def name_tokens(run: str) -> list[str]:
@@ -93,7 +93,7 @@ def _name_tokens(run: str) -> tuple[str, ...]:
             tokens = tokens[-2:]
     while tokens and tokens[0].lower() in ("of", "the", "to", "and"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower() in _NOT_NAMES:
+    while tokens and tokens[-1].lower() in NOT_NAMES:
         tokens = tokens[:-1]
     for i, tok in enumerate(tokens):
         if tok in ("of", "the", "to") and i > 0:
@@ -181,7 +181,7 @@ def build_cast(text: str) -> Cast:
     """Find the people of an article: name runs, fullest names, genders."""
     cast = Cast()
     runs: list[tuple[int, int, str, list[str]]] = []
-    for m in _RUN.finditer(text):
+    for m in NAME_RUN.finditer(text):
         tokens = name_tokens(m.group())
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue
