@@ -5,8 +5,9 @@ one quotation (split by its attribution, or running over paragraphs), tells a
 full quotation from a fragment embedded in a sentence, and finds the speaker:
 an attribution clause after the quote ("…,” Kerry said), before it (She said:
 '…'), inside it (“…,” Kerry said. “…”), inverted (said Rear Adm. John Kirby),
-or carried over from the sentence before. Names are resolved through
-``brief.speakers``; a speaker the text does not give stays ``None``.
+or carried over from the sentence before. Attribution clauses are read by
+``brief.clauses``, names resolved by ``brief.speakers`` and pronouns by
+``brief.coreference``; a speaker the text does not give stays ``None``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from brief.models import Quote, Sentence
-from brief.quotemarks import find_quote_spans
 from brief.clauses import (
     AFTER,
     COORDINATED,
@@ -31,6 +30,8 @@ from brief.clauses import (
     subject_before,
 )
 from brief.coreference import PronounResolver
+from brief.models import Quote, Sentence
+from brief.quotemarks import find_quote_spans
 from brief.speakers import NAME_RUN, Cast, build_cast
 
 # "the firm said": the organisation the last sentences were about speaks.
@@ -51,7 +52,6 @@ class _Group:
     paragraph: int = 0
     speaker: str | None = None
     speaker_kind: str | None = None  # "name", "role", "pronoun"
-    explicit: bool = False  # speaker found next to this quotation, not carried over
 
 
 def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
@@ -247,16 +247,14 @@ def _attribute(
     start, end = group.spans[0][0], group.spans[-1][1]
     found = None
     # Attribution between the pieces or after the quotation.
-    for k, (_s, e, _c) in enumerate(group.spans):
+    for k, (s, e, _closed) in enumerate(group.spans):
         nxt = group.spans[k + 1][0] if k + 1 < len(group.spans) else _next_opener(text, e)
-        found = _after(text, _s, e, nxt)
+        found = _after(text, s, e, nxt)
         if found:
             break
     if not found:
         found = _before(text, sentence.start, start)
-    if found:
-        group.explicit = True
-    else:
+    if not found:
         found = _carried(text, group, sentence, sentences, previous)
     if not found:
         return
