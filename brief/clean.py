@@ -1,7 +1,11 @@
 """Turn a Source into clean article text plus metadata.
 
-Plain text and Markdown: normalise characters, take the headline, byline and
-date off the top. HTML: extract the main text and metadata with trafilatura.
+Plain text and Markdown: normalise characters, then drop page furniture (menus,
+share bars, captions, most-read lists...) with ``brief.boilerplate`` and take the
+headline, byline, date and dateline as metadata. HTML: extract the main text and
+metadata with trafilatura, then run the same furniture filter over its output,
+because extractors leave promos and headline lists that sit inside the article.
+``keep_boilerplate=True`` only normalises characters and takes a simple header.
 """
 
 from __future__ import annotations
@@ -32,12 +36,50 @@ _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
+def _cp1252_byte(ch: str) -> int:
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return ord(ch)  # the five bytes cp1252 leaves undefined decode as latin-1 controls
+
+
+# UTF-8 bytes that were decoded as cp1252 ("â€™" for "’", "Ã©" for "é"): a lead
+# byte character followed by the right number of continuation characters.
+_CONT = "".join(sorted({ch for ch in (bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xC0))}))
+_CONT_CLASS = "[" + re.escape(_CONT) + "]"
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00df]" + _CONT_CLASS + "|[\u00e0-\u00ef]" + _CONT_CLASS + "{2}|[\u00f0-\u00f4]" + _CONT_CLASS + "{3}"
+)
+
+
+def _fix_mojibake_match(m: re.Match[str]) -> str:
+    seq = m.group(0)
+    try:
+        return bytes(_cp1252_byte(c) for c in seq).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return seq
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was read as cp1252, one character at a time.
+
+    Only a sequence that forms one valid UTF-8 character when turned back into
+    bytes is replaced, so ordinary accented text (a lone "é", "Ã" before a space)
+    is never touched.
+    """
+    if not any(c in text for c in "ÂÃâ"):
+        return text
+    return _MOJIBAKE.sub(_fix_mojibake_match, text)
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of space, no soft hyphens or zero-width characters,
-    HTML entities decoded, Windows line ends gone. Curly quotes and dashes stay."""
+    HTML entities decoded, mojibake undone, Windows line ends gone. Curly quotes
+    and dashes stay."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ENTITY.search(text):
         text = html.unescape(text)
+    text = fix_mojibake(text)
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
@@ -45,18 +87,52 @@ def normalize(text: str) -> str:
 
 
 def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
-    """Clean a Source; ``keep_boilerplate`` only normalises characters."""
+    """Clean a Source into article text and metadata.
+
+    ``keep_boilerplate`` switches the furniture filter off: characters are still
+    normalised and a headline/byline at the very top is still taken as metadata.
+    """
     if source.format == "html":
-        article = _clean_html(source)
+        article = _clean_html(source, keep_boilerplate)
     else:
         text = normalize(source.text)
         if source.format == "markdown":
             text = _strip_markdown(text)
-        article = _split_header(text)
+        article = _split_header(text) if keep_boilerplate else _strip_page(text)
     meta = replace(article.metadata, origin=source.origin, url=article.metadata.url or source.url)
     if not article.text.strip():
         raise InputError(f"{source.origin}: no article text found")
     return CleanedArticle(text=article.text, metadata=meta)
+
+
+def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
+    """Run the furniture filter; fall back to the plain header split when it finds no story."""
+    from brief.boilerplate import strip_boilerplate
+
+    known = known or Metadata()
+    stripped = strip_boilerplate(text)
+    if not stripped.text.strip():
+        fallback = _split_header(text)
+        return CleanedArticle(
+            text=fallback.text,
+            metadata=replace(
+                fallback.metadata,
+                title=known.title or fallback.metadata.title,
+                byline=known.byline or fallback.metadata.byline,
+                date=known.date,
+                site=known.site,
+                url=known.url,
+            ),
+        )
+    meta = Metadata(
+        title=known.title or stripped.title,
+        byline=known.byline or stripped.byline,
+        date=known.date or stripped.date,
+        site=known.site,
+        url=known.url,
+        dateline=stripped.dateline,
+    )
+    return CleanedArticle(text=stripped.text, metadata=meta)
 
 
 def _strip_markdown(text: str) -> str:
@@ -93,19 +169,36 @@ def _split_header(text: str) -> CleanedArticle:
     return CleanedArticle(text=body, metadata=Metadata(title=title, byline=byline))
 
 
-def _clean_html(source: Source) -> CleanedArticle:
+def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
     import trafilatura
 
+    # Recall-leaning extraction: the plain-text filter below removes what it lets through.
     doc = trafilatura.bare_extraction(
-        source.text, url=source.url, include_comments=False, include_tables=False, favor_precision=True, with_metadata=True
+        source.text,
+        url=source.url,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=not keep_boilerplate,
+        favor_precision=keep_boilerplate,
+        with_metadata=True,
     )
     if doc is None or not (doc.text or "").strip():
         raise InputError(f"{source.origin}: no article text found in the HTML")
     meta = Metadata(
-        title=doc.title or None,
-        byline=doc.author or None,
-        date=doc.date or None,
-        site=doc.sitename or None,
+        title=_clean_field(doc.title),
+        byline=_clean_field(doc.author),
+        date=_clean_field(doc.date),
+        site=_clean_field(doc.sitename),
         url=doc.url or source.url,
     )
-    return CleanedArticle(text=normalize(doc.text), metadata=meta)
+    text = normalize(doc.text)
+    if keep_boilerplate:
+        return CleanedArticle(text=text, metadata=meta)
+    return _strip_page(text, known=meta)
+
+
+def _clean_field(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = normalize(value)
+    return value or None

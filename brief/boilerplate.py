@@ -1,0 +1,361 @@
+"""Tell article prose from page furniture in flattened page text.
+
+A page copied from a browser (or the text an HTML extractor returns) puts every
+menu item, button, caption, byline and promo on its own line around the story.
+This module looks at each logical line and rates it with signals that do not
+depend on any one site:
+
+- sentence-likeness: enough words, terminal punctuation, a normal share of
+  function words (menus and headline lists have almost none);
+- furniture patterns: share/print/subscribe buttons, cookie and copyright
+  notices, photo credits, "3 hours ago" timestamps, pipe-separated menus,
+  numbered headline lists;
+- repetition: a line that occurs twice on the page is navigation;
+- position: the story is the largest run of prose lines; furniture sits around
+  it, and the title, byline and date sit just above it.
+
+It then keeps the main run of prose, drops furniture inside it (captions with a
+credit, "Advertisement", "Read more: ..."), and keeps short paragraphs, quotes,
+list items and subheadings that sit inside the story. What it learns about the
+header (title, byline, date, dateline) comes back as metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from brief.terms import content_terms, stopwords, words
+
+# Classes of a line.
+GOOD = "good"  # a prose paragraph
+SHORT = "short"  # a short sentence (ends like one)
+NEUTRAL = "neutral"  # headline, subheading, list item: kept only inside the story
+BAD = "bad"  # furniture
+META = "meta"  # byline or date line: furniture that also marks the top of a story
+
+_TERMINAL = re.compile(r"[.!?…](?:[\"”’'»)\]]*)$|[\"”»]$")
+_ENDS_PERIOD = re.compile(r"\.(?:[\"”’'»)\]]*)$")
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪►▸]|\d{1,2}[.)])\s+")
+_PIPE_MENU = re.compile(r"(?:\s[|•·»›/]\s.*){2,}|^\S.{0,40}\s[|›»]\s\S.{0,40}$")
+
+# Whole-line furniture: buttons, labels, prompts. Checked on short lines only.
+_FURNITURE_LINE = re.compile(
+    r"^(?:share(?: this| on \w+| story| article)?|tweet|email|e-mail|print|pin(?: it)?|save|copy link|"
+    r"comments?|reply|report|like|follow(?: us)?|subscribe(?: now)?|sign (?:up|in|out)|log ?(?:in|out)|register|"
+    r"menu|search|home|close|open|next|previous|prev|back to top|skip to (?:main )?content|more|"
+    r"read more|see more|load more|show more|view more|continue reading|advertisement|ad|ads|sponsored(?: content)?|"
+    r"related(?: articles| stories| content| coverage| news)?|recommended(?: for you)?|most (?:read|popular|viewed|shared)|"
+    r"trending(?: now)?|top stories|latest(?: news)?|more stories|you may also like|newsletter|"
+    r"accept(?: all)?(?: cookies)?|learn more|got it|ok|listen|play|watch|video|photos?|gallery|image|"
+    r"larger text|smaller text|text size|font size|facebook|twitter|linkedin|whatsapp|reddit|pinterest|x|"
+    r"show comments|hide comments|view comments|add a comment|leave a comment|post a comment)"
+    r"(?:\s*[:(]?\s*\d+\s*\)?)?$",
+    re.IGNORECASE,
+)
+
+# Phrases that mark a line as furniture wherever they sit (short or medium lines).
+_FURNITURE_PHRASE = re.compile(
+    r"click here|all rights reserved|©|\bcopyright\b|\bcookies?\b|privacy policy|terms of (?:use|service)|"
+    r"sign up for|subscribe (?:to|today|now|for)|subscription offer|our newsletter|"
+    r"share this (?:story|article|page)|follow us on|\bstory continues\b|continue reading|"
+    r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
+    r"commenting policy|community guidelines|reprints?\b|\bad blocker|disable your ad|"
+    r"click to tweet|tweet this|enable javascript|your browser|"
+    r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b",
+    re.IGNORECASE,
+)
+
+# Photo/video credit lines, and captions that end with one.
+_CREDIT = re.compile(
+    r"^(?:photo|photograph|image|picture|video|illustration|graphic|credit|source|file photo|caption)s?\s*(?:by|:|credit)|"
+    r"\((?:photo|image|picture|credit|file)[^)]*\)\s*$|"
+    r"\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|istock|epa|pool photo)\b\s*[)/]?\s*$|"
+    r"^(?:\w+\s){0,4}/\s*(?:getty|ap|afp|reuters|epa|staff)\b",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
+    r"\b(?:updated|published|posted|modified)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b(?:[AP]M|ET|EST|EDT|GMT|UTC|BST)\b", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|modified|date)\s*:?\s*", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by|reporting by)\s*:?\s+(?=\S)", re.IGNORECASE)
+_READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\s+read\b", re.IGNORECASE)
+_HANDLE = re.compile(r"^@\w+$")
+
+# "PARIS — ", "PORTVILLE, Ore. (Brief Wire) — ", "WASHINGTON (AP) - ".
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"(?:\s+\([^)]{1,40}\))?)\s*(?:—|–|--| - )\s*(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    kind: str
+    words: int
+    group: int  # index of the blank-line separated block it came from
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """The article text left after furniture removal, and what the header said."""
+
+    text: str
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    dateline: str | None = None
+    removed: int = 0
+    notes: dict[str, int] = field(default_factory=dict)
+
+
+def logical_lines(text: str) -> list[tuple[str, int]]:
+    """Lines of ``text`` with hard-wrapped paragraphs joined back; each with its block index."""
+    out: list[tuple[str, int]] = []
+    for group, block in enumerate(re.split(r"\n\s*\n", text)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            out.append((" ".join(lines), group))
+            continue
+        current = lines[0]
+        for ln in lines[1:]:
+            # A line that continues in lower case after an unfinished one was wrapped.
+            if not _TERMINAL.search(current) and ln[:1].islower() and not _LIST_ITEM.match(ln) and len(current) > 30:
+                current = f"{current} {ln}"
+            else:
+                out.append((current, group))
+                current = ln
+        out.append((current, group))
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """A block typed or saved with line breaks every 60-80 columns."""
+    if len(lines) < 3:
+        return False
+    body = [len(ln) for ln in lines[:-1]]
+    return min(body) >= 45 and max(body) <= 100 and max(body) - min(body) <= 30 and len(lines[-1]) <= max(body) + 5
+
+
+def classify(line: str, repeated: bool = False) -> str:
+    """Rate one logical line: GOOD, SHORT, NEUTRAL, BAD or META."""
+    toks = words(line)
+    n = len(toks)
+    if n == 0:
+        return BAD
+    terminal = bool(_TERMINAL.search(line))
+    stop = stopwords()
+    stop_share = sum(t in stop for t in toks) / n
+    if n <= 12 and (_BYLINE.match(line) or _looks_like_date(line, n)):
+        return META
+    if _HANDLE.match(line) or _READ_TIME.search(line) and n <= 12:
+        return BAD
+    if n <= 8 and _FURNITURE_LINE.match(_strip_bullet(line)):
+        return BAD
+    if n <= 45 and _FURNITURE_PHRASE.search(line):
+        return BAD
+    if n <= 25 and _CREDIT.search(line):
+        return BAD
+    if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
+        return BAD
+    if repeated and not (terminal and n >= 8):
+        return BAD
+    if terminal and n >= 8 and stop_share >= 0.12:
+        return GOOD
+    if n >= 25 and stop_share >= 0.25:
+        return GOOD  # a long paragraph that lost its final stop
+    if terminal and n >= 2 and stop_share >= 0.0 and _ENDS_PERIOD.search(line) or terminal and n >= 3:
+        return SHORT
+    if n <= 3 and not terminal:
+        return BAD  # menu items and section labels
+    return NEUTRAL
+
+
+def _strip_bullet(line: str) -> str:
+    return _LIST_ITEM.sub("", line).strip()
+
+
+def _looks_like_date(line: str, n: int) -> bool:
+    if not _DATE.search(line):
+        return False
+    # A date line is mostly the date: few words besides it, or a time as well.
+    rest = _DATE.sub(" ", _TIME.sub(" ", line))
+    rest_words = words(rest)
+    return len(rest_words) <= 4 or bool(_TIME.search(line)) and n <= 12 or bool(_DATE_LABEL.match(line))
+
+
+def strip_boilerplate(text: str) -> Stripped:
+    """Keep the story's prose (and what sits inside it); report header metadata."""
+    items = logical_lines(text)
+    if not items:
+        return Stripped(text="")
+    counts = Counter(t.lower() for t, _ in items)
+    lines = [
+        Line(text=t, kind=classify(t, repeated=counts[t.lower()] > 1), words=len(words(t)), group=g) for t, g in items
+    ]
+    lines = _mark_captions(lines)
+    start, end = _main_region(lines)
+    if start is None:
+        # No prose paragraph at all: keep everything that is not furniture.
+        kept = [ln.text for ln in lines if ln.kind not in (BAD, META)]
+        return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
+    start, end = _extend(lines, start, end)
+    kept = [ln.text for ln in lines[start : end + 1] if ln.kind not in (BAD, META)]
+    header = lines[:start]
+    title = _find_title(header, kept)
+    byline = _find_byline(lines[: start + 1])
+    date = _find_date(lines[: start + 1])
+    dateline = None
+    if kept:
+        m = _DATELINE.match(kept[0])
+        if m and len(words(m.group(1))) <= 8:
+            dateline = m.group(1).strip()
+            kept[0] = kept[0][m.end() :]
+    return Stripped(
+        text="\n\n".join(kept),
+        title=title,
+        byline=byline,
+        date=date,
+        dateline=dateline,
+        removed=len(lines) - len(kept),
+    )
+
+
+def _mark_captions(lines: list[Line]) -> list[Line]:
+    """A photo credit makes the line just before it (or after it) a caption, not prose."""
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 25:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
+                    if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
+                        continue  # credit already attached to the line above
+                    out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group)
+                    break
+    return out
+
+
+def _main_region(lines: list[Line]) -> tuple[int | None, int]:
+    """First and last line index of the largest run of prose paragraphs.
+
+    Prose lines join one run while no more than a few furniture lines sit
+    between them; byline/date lines always end a run (they open a story).
+    """
+    runs: list[list[int]] = []
+    current: list[int] = []
+    bad_gap = 0
+    other_gap = 0
+    for i, ln in enumerate(lines):
+        if ln.kind == GOOD:
+            if current and (bad_gap > 3 or other_gap > 12):
+                runs.append(current)
+                current = []
+            current.append(i)
+            bad_gap = other_gap = 0
+        elif ln.kind == META:
+            if current:
+                runs.append(current)
+                current = []
+            bad_gap = other_gap = 0
+        elif ln.kind == BAD:
+            bad_gap += 1
+        else:
+            other_gap += 1
+    if current:
+        runs.append(current)
+    if not runs:
+        return None, -1
+
+    def weight(run: list[int]) -> int:
+        return sum(lines[i].words for i in run)
+
+    best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
+    first, last = runs[best][0], runs[best][-1]
+    # A story split by an inline promo or a share bar: take in neighbouring runs of
+    # real prose that are close by and not much smaller than a paragraph or two.
+    main_weight = weight(runs[best])
+    for k in range(best + 1, len(runs)):
+        gap_bad = sum(lines[i].kind in (BAD, META) for i in range(last + 1, runs[k][0]))
+        if gap_bad <= 6 and any(lines[i].kind == META for i in range(last + 1, runs[k][0])) is False and (
+            weight(runs[k]) >= 0.15 * main_weight or len(runs[k]) >= 2
+        ):
+            last = runs[k][-1]
+        else:
+            break
+    for k in range(best - 1, -1, -1):
+        between = range(runs[k][-1] + 1, first)
+        gap_bad = sum(lines[i].kind == BAD for i in between)
+        if any(lines[i].kind == META for i in between):
+            break
+        if gap_bad <= 3 and (len(runs[k]) >= 2 and weight(runs[k]) >= 0.15 * main_weight):
+            first = runs[k][0]
+        else:
+            break
+    return first, last
+
+
+def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Take in short closing sentences after the last prose paragraph."""
+    j = end + 1
+    while j < len(lines) and lines[j].kind in (SHORT,):
+        end = j
+        j += 1
+    return start, end
+
+
+def _find_title(header: list[Line], body: list[str]) -> str | None:
+    """The headline: a headline-shaped line above the story that shares words with its lead."""
+    window = header[-25:]
+    lead_terms = set(content_terms(" ".join(body[:6])))
+    best: tuple[float, int] | None = None
+    best_text = None
+    for pos, ln in enumerate(window):
+        t = _strip_bullet(ln.text)
+        n = len(words(t))
+        if not 3 <= n <= 30 or _ENDS_PERIOD.search(t) and n > 20 or t.endswith((":", ",", ";")):
+            continue
+        if ln.kind == META or _FURNITURE_PHRASE.search(t) or _CREDIT.search(t) or _PIPE_MENU.search(t):
+            continue
+        terms = set(content_terms(t))
+        if not terms:
+            continue
+        shared = len(terms & lead_terms)
+        if shared < 2 and not (shared >= 1 and len(terms) <= 3):
+            continue
+        # More shared words is better; a long line is more likely a standfirst than the title.
+        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0)
+        key = (round(score, 3), -pos)
+        if best is None or key > best:
+            best, best_text = key, t
+    return best_text
+
+
+def _find_byline(lines: list[Line]) -> str | None:
+    for ln in reversed(lines[-30:]):
+        m = _BYLINE.match(ln.text)
+        if m and ln.words <= 12:
+            name = ln.text[m.end() :]
+            name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
+            return name or None
+    return None
+
+
+def _find_date(lines: list[Line]) -> str | None:
+    for ln in reversed(lines[-30:]):
+        if ln.kind == META and not _BYLINE.match(ln.text):
+            return _DATE_LABEL.sub("", ln.text).strip() or None
+    return None
