@@ -33,6 +33,7 @@ GOOD = "good"  # a prose paragraph
 SHORT = "short"  # a short sentence (ends like one)
 NEUTRAL = "neutral"  # headline, subheading, list item: kept only inside the story
 BAD = "bad"  # furniture
+WEAK = "weak"  # a label or a repeated line: furniture around the story, kept inside it
 META = "meta"  # byline or date line: furniture that also marks the top of a story
 
 _TERMINAL = re.compile(r"[.!?…](?:[\"”’'»)\]]*)$|[\"”»]$")
@@ -76,13 +77,21 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# Caption wording: "This illustration shows...", "Smith is seen...", "(left)".
+_CAPTION = re.compile(
+    r"\b(?:this (?:photo|image|illustration|picture|undated|handout|file|screenshot|still)|in this (?:photo|image|file)|"
+    r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here|"
+    r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|media caption|image caption|caption)\b",
+    re.IGNORECASE,
+)
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
     r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
     r"\b(?:updated|published|posted|modified)\b",
     re.IGNORECASE,
@@ -168,12 +177,14 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
-    if n <= 25 and _CREDIT.search(line):
+    if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line):
         return BAD
+    if _headline_case(line, toks) and n <= 20:
+        return NEUTRAL  # a headline, even one that ends with a stop or a question mark
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
     if repeated and not (terminal and n >= 8):
-        return BAD
+        return WEAK
     if terminal and n >= 8 and stop_share >= 0.12:
         return GOOD
     if n >= 25 and stop_share >= 0.25:
@@ -181,8 +192,17 @@ def classify(line: str, repeated: bool = False) -> str:
     if terminal and n >= 2 and stop_share >= 0.0 and _ENDS_PERIOD.search(line) or terminal and n >= 3:
         return SHORT
     if n <= 3 and not terminal:
-        return BAD  # menu items and section labels
+        return WEAK  # menu items and section labels
     return NEUTRAL
+
+
+def _headline_case(line: str, toks: list[str]) -> bool:
+    """Most words capitalised, as in "Home Depot Stock Is Falling After Its Earnings Release"."""
+    raw = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if len(raw) < 4:
+        return False
+    caps = sum(w[:1].isupper() for w in raw)
+    return caps / len(raw) >= 0.75
 
 
 def _strip_bullet(line: str) -> str:
@@ -211,12 +231,15 @@ def strip_boilerplate(text: str) -> Stripped:
     start, end = _main_region(lines)
     if start is None:
         # No prose paragraph at all: keep everything that is not furniture.
-        kept = [ln.text for ln in lines if ln.kind not in (BAD, META)]
+        kept = [ln.text for ln in lines if ln.kind not in (BAD, META, WEAK)]
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
-    kept = [ln.text for ln in lines[start : end + 1] if ln.kind not in (BAD, META)]
+    inside = _drop_headline_lists(lines, start, end)
+    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.words < 4)]
     header = lines[:start]
     title = _find_title(header, kept)
+    if title:
+        kept = [k for k in kept if _same(k, title) is False] or kept
     byline = _find_byline(lines[: start + 1])
     date = _find_date(lines[: start + 1])
     dateline = None
@@ -261,20 +284,23 @@ def _main_region(lines: list[Line]) -> tuple[int | None, int]:
     other_gap = 0
     for i, ln in enumerate(lines):
         if ln.kind == GOOD:
-            if current and (bad_gap > 3 or other_gap > 12):
+            if current and (bad_gap > 3 or other_gap > 15):
                 runs.append(current)
                 current = []
             current.append(i)
             bad_gap = other_gap = 0
-        elif ln.kind == META:
+        elif ln.kind == META and len(current) <= 2:
+            # A byline or date under one or two prose lines: those were a standfirst.
             if current:
                 runs.append(current)
                 current = []
             bad_gap = other_gap = 0
+        elif ln.kind == META:
+            bad_gap += 1
         elif ln.kind == BAD:
             bad_gap += 1
         else:
-            other_gap += 1
+            other_gap += 1  # labels, headlines, list items: a long stretch of them ends the story
     if current:
         runs.append(current)
     if not runs:
@@ -306,6 +332,38 @@ def _main_region(lines: list[Line]) -> tuple[int | None, int]:
         else:
             break
     return first, last
+
+
+def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
+    """Drop runs of 3+ headline-like lines inside the story that are about something else.
+
+    Related-story and most-read lists sit inside the article element; their
+    lines have no final stop and share few words with the story's prose, unlike
+    a list that belongs to the story (product features, steps, names).
+    """
+    inside = lines[start : end + 1]
+    prose_terms = Counter(t for ln in inside if ln.kind == GOOD for t in set(content_terms(ln.text)))
+    out: list[Line] = []
+    i = 0
+    while i < len(inside):
+        j = i
+        while j < len(inside) and inside[j].kind in (NEUTRAL, WEAK) and inside[j].words >= 4:
+            j += 1
+        if j - i >= 3:
+            shares = []
+            for ln in inside[i:j]:
+                terms = set(content_terms(ln.text))
+                shares.append(sum(prose_terms[t] > 0 for t in terms) / len(terms) if terms else 0.0)
+            if sum(shares) / len(shares) >= 0.25:
+                out.extend(inside[i:j])
+            i = j
+        elif j > i:
+            out.extend(inside[i:j])
+            i = j
+        else:
+            out.append(inside[i])
+            i += 1
+    return out
 
 
 def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
@@ -342,6 +400,10 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         if best is None or key > best:
             best, best_text = key, t
     return best_text
+
+
+def _same(a: str, b: str) -> bool:
+    return words(a) == words(b)
 
 
 def _find_byline(lines: list[Line]) -> str | None:
