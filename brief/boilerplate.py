@@ -115,6 +115,7 @@ class Line:
     kind: str
     words: int
     group: int  # index of the blank-line separated block it came from
+    repeated: bool = False  # the same line occurs elsewhere on the page
 
 
 @dataclass(frozen=True)
@@ -179,12 +180,12 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line):
         return BAD
-    if _headline_case(line, toks) and n <= 20:
-        return NEUTRAL  # a headline, even one that ends with a stop or a question mark
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
     if repeated and not (terminal and n >= 8):
         return WEAK
+    if _headline_case(line, toks) and n <= 20:
+        return NEUTRAL  # a headline, even one that ends with a stop or a question mark
     if terminal and n >= 8 and stop_share >= 0.12:
         return GOOD
     if n >= 25 and stop_share >= 0.25:
@@ -225,7 +226,7 @@ def strip_boilerplate(text: str) -> Stripped:
         return Stripped(text="")
     counts = Counter(t.lower() for t, _ in items)
     lines = [
-        Line(text=t, kind=classify(t, repeated=counts[t.lower()] > 1), words=len(words(t)), group=g) for t, g in items
+        Line(t, classify(t, repeated=counts[t.lower()] > 1), len(words(t)), g, counts[t.lower()] > 1) for t, g in items
     ]
     lines = _mark_captions(lines)
     start, end = _main_region(lines)
@@ -235,7 +236,7 @@ def strip_boilerplate(text: str) -> Stripped:
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
     inside = _drop_headline_lists(lines, start, end)
-    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.words < 4)]
+    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated)]
     header = lines[:start]
     title = _find_title(header, kept)
     if title:
@@ -267,7 +268,7 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
                     if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
                         continue  # credit already attached to the line above
-                    out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group)
+                    out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group, lines[j].repeated)
                     break
     return out
 
