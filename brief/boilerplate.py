@@ -236,7 +236,7 @@ def strip_boilerplate(text: str) -> Stripped:
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
     inside = _drop_headline_lists(lines, start, end)
-    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated)]
+    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
     header = lines[:start]
     title = _find_title(header, kept)
     if title:
@@ -368,12 +368,17 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
 
 
 def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
-    """Take in short closing sentences after the last prose paragraph."""
+    """Take in what follows the last prose paragraph up to the first furniture line.
+
+    Closing short sentences, a final list or table of the story (steps,
+    ingredients, specs) run on until a button, label, byline or notice shows
+    that the page has moved on; unrelated headline lists are dropped later.
+    """
     j = end + 1
-    while j < len(lines) and lines[j].kind in (SHORT,):
-        end = j
+    while j < len(lines) and lines[j].kind in (SHORT, NEUTRAL, WEAK):
         j += 1
-    return start, end
+    # Only a stretch that ends in real furniture (or the page end) belongs to the story.
+    return start, j - 1
 
 
 def _find_title(header: list[Line], body: list[str]) -> str | None:
@@ -385,8 +390,14 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
     for pos, ln in enumerate(window):
         t = _strip_bullet(ln.text)
         n = len(words(t))
-        if not 3 <= n <= 30 or _ENDS_PERIOD.search(t) and n > 20 or t.endswith((":", ",", ";")):
+        if not 3 <= n <= 30 or t.endswith((":", ",", ";")):
             continue
+        if _ENDS_PERIOD.search(t) and not _headline_case(t, words(t)):
+            continue  # a sentence (caption, standfirst), not a headline
+        if n >= 4 and not any(w in stopwords() for w in words(t)) and _headline_case(t, words(t)) and not re.search(r"[:'‘’\"“”]", t):
+            shared_penalty = 0.4  # a run of tags or section names ("Health Cannabis Weed")
+        else:
+            shared_penalty = 0.0
         if ln.kind == META or _FURNITURE_PHRASE.search(t) or _CREDIT.search(t) or _PIPE_MENU.search(t):
             continue
         terms = set(content_terms(t))
@@ -396,7 +407,7 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         if shared < 2 and not (shared >= 1 and len(terms) <= 3):
             continue
         # More shared words is better; a long line is more likely a standfirst than the title.
-        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0)
+        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty
         key = (round(score, 3), -pos)
         if best is None or key > best:
             best, best_text = key, t
