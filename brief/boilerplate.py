@@ -176,6 +176,8 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 8 and _FURNITURE_LINE.match(_strip_bullet(line)):
         return BAD
+    if n <= 5 and re.search(r"\b(?:menu|navigation|newsletters?|sign in|log in)\b", line, re.IGNORECASE):
+        return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
     if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line):
@@ -383,7 +385,7 @@ def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 
 def _find_title(header: list[Line], body: list[str]) -> str | None:
     """The headline: a headline-shaped line above the story that shares words with its lead."""
-    window = header[-25:]
+    window = header[-40:]
     lead_terms = set(content_terms(" ".join(body[:6])))
     best: tuple[float, int] | None = None
     best_text = None
@@ -392,8 +394,8 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         n = len(words(t))
         if not 3 <= n <= 30 or t.endswith((":", ",", ";")):
             continue
-        if _ENDS_PERIOD.search(t) and not _headline_case(t, words(t)):
-            continue  # a sentence (caption, standfirst), not a headline
+        if _ENDS_PERIOD.search(t) and not _headline_case(t, words(t)) and n > 20:
+            continue  # a long sentence (caption, standfirst), not a headline
         if n >= 4 and not any(w in stopwords() for w in words(t)) and _headline_case(t, words(t)) and not re.search(r"[:'‘’\"“”]", t):
             shared_penalty = 0.4  # a run of tags or section names ("Health Cannabis Weed")
         else:
@@ -407,7 +409,7 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         if shared < 2 and not (shared >= 1 and len(terms) <= 3):
             continue
         # More shared words is better; a long line is more likely a standfirst than the title.
-        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty
+        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty + (0.2 if ln.repeated else 0.0) - (0.2 if _ENDS_PERIOD.search(t) else 0.0)
         key = (round(score, 3), -pos)
         if best is None or key > best:
             best, best_text = key, t
