@@ -81,7 +81,7 @@ _CREDIT = re.compile(
 _CAPTION = re.compile(
     r"\b(?:this (?:photo|image|illustration|picture|undated|handout|file|screenshot|still)|in this (?:photo|image|file)|"
     r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here|"
-    r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|media caption|image caption|caption)\b",
+    r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|caption)\b|media caption|image caption",
     re.IGNORECASE,
 )
 
@@ -280,13 +280,41 @@ def _main_region(lines: list[Line]) -> tuple[int | None, int]:
 
     Prose lines join one run while no more than a few furniture lines sit
     between them; byline/date lines always end a run (they open a story).
+    A page without a single prose paragraph (a sports agate, a table) is
+    searched again, taking any complete sentence of six words or more as prose.
     """
+    first, last = _region_of(lines, lambda ln: ln.kind == GOOD)
+    if first is None:
+        first, last = _region_of(
+            lines, lambda ln: ln.kind in (GOOD, SHORT, NEUTRAL) and ln.words >= 6 and bool(_TERMINAL.search(ln.text))
+        )
+    if first is not None:
+        first = _dateline_start(lines, first, last)
+    return first, last
+
+
+def _dateline_start(lines: list[Line], first: int, last: int) -> int:
+    """A wire dateline ("WASHINGTON — ...") opens the story: what sits just above it is header."""
+    seen = 0
+    for i in range(first, last + 1):
+        ln = lines[i]
+        if ln.kind in (BAD, META, WEAK):
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if i > first and _DATELINE.match(ln.text) and ln.kind == GOOD:
+            return i
+    return first
+
+
+def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     runs: list[list[int]] = []
     current: list[int] = []
     bad_gap = 0
     other_gap = 0
     for i, ln in enumerate(lines):
-        if ln.kind == GOOD:
+        if is_prose(ln):
             if current and (bad_gap > 3 or other_gap > 15):
                 runs.append(current)
                 current = []
@@ -309,8 +337,12 @@ def _main_region(lines: list[Line]) -> tuple[int | None, int]:
     if not runs:
         return None, -1
 
-    def weight(run: list[int]) -> int:
-        return sum(lines[i].words for i in run)
+    def weight(run: list[int]) -> float:
+        # Prose words, plus half the words of the lists and headings between them.
+        span = range(run[0], run[-1] + 1)
+        return sum(lines[i].words for i in run) + 0.5 * sum(
+            lines[i].words for i in span if lines[i].kind in (NEUTRAL, SHORT) and i not in run
+        )
 
     best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
     first, last = runs[best][0], runs[best][-1]
