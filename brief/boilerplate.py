@@ -64,7 +64,9 @@ _FURNITURE_PHRASE = re.compile(
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
     r"commenting policy|community guidelines|reprints?\b|\bad blocker|disable your ad|"
     r"click to tweet|tweet this|enable javascript|your browser|"
-    r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b",
+    r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b|"
+    r"\bthis (?:web)?site\b|\bregistered trademarks?\b|\bdisclaimer\b|\baffiliate (?:links?|commission)|"
+    r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of sales)",
     re.IGNORECASE,
 )
 
@@ -311,27 +313,31 @@ def _dateline_start(lines: list[Line], first: int, last: int) -> int:
 def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     runs: list[list[int]] = []
     current: list[int] = []
-    bad_gap = 0
-    other_gap = 0
+    bad_gap = 0  # furniture lines since the last prose line (buttons, labels, menus)
+    other_gap = 0  # headings, list items, short sentences since the last prose line
+    weak_gap = 0
     for i, ln in enumerate(lines):
         if is_prose(ln):
-            if current and (bad_gap > 3 or other_gap > 15):
+            furniture = bad_gap + weak_gap
+            # The story goes on across a share bar or a product box, but not across
+            # a stretch that is mostly furniture, nor across a very long list.
+            if current and (bad_gap > 3 or furniture + other_gap > 15):
                 runs.append(current)
                 current = []
             current.append(i)
-            bad_gap = other_gap = 0
+            bad_gap = other_gap = weak_gap = 0
         elif ln.kind == META and len(current) <= 2:
             # A byline or date under one or two prose lines: those were a standfirst.
             if current:
                 runs.append(current)
                 current = []
-            bad_gap = other_gap = 0
-        elif ln.kind == META:
+            bad_gap = other_gap = weak_gap = 0
+        elif ln.kind in (META, BAD):
             bad_gap += 1
-        elif ln.kind == BAD:
-            bad_gap += 1
+        elif ln.kind == WEAK:
+            weak_gap += 1
         else:
-            other_gap += 1  # labels, headlines, list items: a long stretch of them ends the story
+            other_gap += 1
     if current:
         runs.append(current)
     if not runs:
