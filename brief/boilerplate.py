@@ -346,9 +346,13 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     def weight(run: list[int]) -> float:
         # Prose words, plus half the words of the lists and headings between them.
         span = range(run[0], run[-1] + 1)
-        return sum(lines[i].words for i in run) + 0.5 * sum(
+        total = sum(lines[i].words for i in run) + 0.5 * sum(
             lines[i].words for i in span if lines[i].kind in (NEUTRAL, SHORT) and i not in run
         )
+        # A byline or date just above marks where the story starts.
+        if any(lines[i].kind == META for i in range(max(0, run[0] - 6), run[0])):
+            total *= 1.5
+        return total
 
     best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
     first, last = runs[best][0], runs[best][-1]
