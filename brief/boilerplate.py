@@ -392,13 +392,17 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
     i = 0
     while i < len(inside):
         j = i
-        while j < len(inside) and inside[j].kind in (NEUTRAL, WEAK) and inside[j].words >= 4:
+        while j < len(inside) and inside[j].kind in (NEUTRAL, WEAK) and _headline_shaped(inside[j]):
             j += 1
         if j - i >= 3:
+            # Items of a story's own list share words with the story or with each
+            # other ("battery life", "1 cup"); headlines of other stories do not.
+            item_terms = [set(content_terms(ln.text)) for ln in inside[i:j]]
+            in_items = Counter(t for terms in item_terms for t in terms)
             shares = []
-            for ln in inside[i:j]:
-                terms = set(content_terms(ln.text))
-                shares.append(sum(prose_terms[t] > 0 for t in terms) / len(terms) if terms else 0.0)
+            for terms in item_terms:
+                known = sum(prose_terms[t] > 0 or in_items[t] > 1 for t in terms)
+                shares.append(known / len(terms) if terms else 0.0)
             if sum(shares) / len(shares) >= 0.25:
                 out.extend(inside[i:j])
             i = j
@@ -409,6 +413,12 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
             out.append(inside[i])
             i += 1
     return out
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """Four to 25 words, no brackets, few commas: a link to another story, not a list item."""
+    t = ln.text
+    return 4 <= ln.words <= 25 and not re.search(r"[\[\]()]", t) and t.count(",") <= 2 and not _TERMINAL.search(t)
 
 
 def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
