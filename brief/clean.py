@@ -194,7 +194,71 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     text = normalize(doc.text)
     if keep_boilerplate:
         return CleanedArticle(text=text, metadata=meta)
-    return _strip_page(text, known=meta)
+    extracted = _strip_page(text, known=meta)
+    # The extractor sometimes keeps only part of a story (a page split into several
+    # containers). The page flattened the way a browser copies it, run through the
+    # same furniture filter, then finds clearly more prose: use that instead.
+    flat = flatten_html(source.text)
+    if flat:
+        whole = _strip_page(normalize(flat), known=meta)
+        if _prose_words(whole.text) > 2 * _prose_words(extracted.text) + 100:
+            return whole
+    return extracted
+
+
+def _prose_words(text: str) -> int:
+    from brief.boilerplate import GOOD, classify
+
+    return sum(len(line.split()) for line in text.split("\n") if line.strip() and classify(line) == GOOD)
+
+
+# Elements that start a new line when a browser lays out a page.
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "pre", "section", "table", "tr", "td", "th", "ul", "caption", "summary", "details",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head", "select", "button"}
+
+
+def flatten_html(markup: str) -> str:
+    """The visible text of a page, one block element per line, like a select-all copy."""
+    try:
+        import lxml.html
+        from lxml import etree
+    except ImportError:  # pragma: no cover - trafilatura depends on lxml
+        return ""
+    try:
+        root = lxml.html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP_TAGS or not tag:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n\n")
+        if tag == "br":
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    text = "".join(parts)
+    # Inline runs of spaces and newlines inside a paragraph are layout, not breaks.
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(b for b in blocks if b)
 
 
 def _clean_field(value: str | None) -> str | None:
