@@ -75,7 +75,8 @@ _CREDIT = re.compile(
     r"^(?:photo|photograph|image|picture|video|illustration|graphic|credit|source|file photo|caption)s?\s*(?:by|:|credit)|"
     r"\((?:photo|image|picture|credit|file)[^)]*\)\s*$|"
     r"\b(?:getty images|shutterstock|ap photo|afp(?: via getty)?|reuters|istock|epa|pool photo)\b\s*[)/]?\s*$|"
-    r"^(?:\w+\s){0,4}/\s*(?:getty|ap|afp|reuters|epa|staff)\b",
+    r"^(?:\w+\s){0,4}/\s*(?:getty|ap|afp|reuters|epa|staff)\b|"
+    r"\bcredits?\s*(?::|\.{2,}|…)\s*\S[^.]{0,80}$",
     re.IGNORECASE,
 )
 
@@ -431,7 +432,6 @@ def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     j = end + 1
     while j < len(lines) and lines[j].kind in (SHORT, NEUTRAL, WEAK):
         j += 1
-    # Only a stretch that ends in real furniture (or the page end) belongs to the story.
     return start, j - 1
 
 
