@@ -70,6 +70,8 @@ _FURNITURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+_TWEET_BUTTON = re.compile(r"\s*(?:click to tweet|tweet this(?: quote)?)\s*$", re.IGNORECASE)
+
 # Photo/video credit lines, and captions that end with one.
 _CREDIT = re.compile(
     r"^(?:photo|photograph|image|picture|video|illustration|graphic|credit|source|file photo|caption)s?\s*(?:by|:|credit)|"
@@ -84,7 +86,7 @@ _CREDIT = re.compile(
 _CAPTION = re.compile(
     r"\b(?:this (?:photo|image|illustration|picture|undated|handout|file|screenshot|still)|in this (?:photo|image|file)|"
     r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here|"
-    r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|caption)\b|media caption|image caption",
+    r"\((?:left|right|center|centre|top|bottom|l|r|c)\))\b|media caption|image caption",
     re.IGNORECASE,
 )
 
@@ -153,7 +155,9 @@ def logical_lines(text: str) -> list[tuple[str, int]]:
                 out.append((current, group))
                 current = ln
         out.append((current, group))
-    return out
+    # "Click to tweet" buttons glued to a pull quote: keep the quote, drop the button.
+    out = [(_TWEET_BUTTON.sub("", t), g) for t, g in out]
+    return [(t, g) for t, g in out if t]
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -268,7 +272,11 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
     """A photo credit makes the line just before it (or after it) a caption, not prose."""
     out = list(lines)
     for i, ln in enumerate(lines):
-        if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 25:
+        # A credit line on its own marks its caption; a caption that ends with its
+        # own credit ("... Credit: NASA") is already caught and marks nothing else.
+        if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 10:
+            if any(0 <= j < len(lines) and lines[j].kind == BAD and _CAPTION.search(lines[j].text) for j in (i - 1, i + 1)):
+                continue  # its caption is labelled as one already
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
                     if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
