@@ -85,8 +85,8 @@ _CREDIT = re.compile(
 # Caption wording: "This illustration shows...", "Smith is seen...", "(left)".
 _CAPTION = re.compile(
     r"\b(?:this (?:photo|image|illustration|picture|undated|handout|file|screenshot|still)|in this (?:photo|image|file)|"
-    r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here|"
-    r"\((?:left|right|center|centre|top|bottom|l|r|c)\))\b|media caption|image caption",
+    r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here)\b|"
+    r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|media caption|image caption",
     re.IGNORECASE,
 )
 
