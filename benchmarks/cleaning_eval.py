@@ -12,7 +12,8 @@ raw HTML) it reports:
   of the 4-grams survive in the cleaned text;
 - title found: share of pages whose extracted title matches ``title`` or
   ``html_title`` (normalised words; either may contain the other, as long as the
-  found title is at least half as long as the reference);
+  found title is at least half as long as the reference; word sets count too,
+  for a headline whose words were reordered);
 - a reference line: Lead-5 of the raw page text (first five sentences, no cleaning).
 
 Tokens are lower-cased runs of letters/digits (inner apostrophes kept, curly and
@@ -91,6 +92,12 @@ def title_matches(found: str | None, refs: list[str | None]) -> bool:
         if not r:
             continue
         if f == r or (f in r and len(f.split()) * 2 >= len(r.split())) or r in f:
+            return True
+        # The same words in another order ("Julian Assange: Sweden drops rape
+        # investigation" for "Sweden drops Assange rape investigation").
+        fs, rs = set(f.split()), set(r.split())
+        small, large = sorted((fs, rs), key=len)
+        if len(small) >= 3 and small <= large and len(small) * 2 >= len(large):
             return True
     return False
 

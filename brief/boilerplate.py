@@ -460,8 +460,10 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
             shared_penalty = 0.4  # a run of tags or section names ("Health Cannabis Weed")
         else:
             shared_penalty = 0.0
-        if ln.kind == META or _FURNITURE_PHRASE.search(t) or _CREDIT.search(t) or _PIPE_MENU.search(t):
+        if ln.kind in (META, BAD) or _FURNITURE_PHRASE.search(t) or _CREDIT.search(t) or _PIPE_MENU.search(t):
             continue
+        if sum(w.isdigit() for w in words(t)) * 3 > n:
+            continue  # a score line or a table row
         terms = set(content_terms(t))
         if not terms:
             continue
@@ -469,7 +471,7 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         if shared < 2 and not (shared >= 1 and len(terms) <= 3):
             continue
         # More shared words is better; a long line is more likely a standfirst than the title.
-        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty + (0.2 if ln.repeated else 0.0) - (0.2 if _ENDS_PERIOD.search(t) else 0.0)
+        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty + (0.2 if ln.repeated else 0.0) - (0.2 if n < 5 else 0.0) - (0.2 if _ENDS_PERIOD.search(t) else 0.0)
         key = (round(score, 3), -pos)
         if best is None or key > best:
             best, best_text = key, t
