@@ -64,6 +64,7 @@ _FURNITURE_PHRASE = re.compile(
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
     r"commenting policy|community guidelines|reprints?\b|\bad blocker|disable your ad|"
     r"click to tweet|tweet this|enable javascript|your browser|"
+    r"\bshare (?:this |it |the story )?(?:on|via|to|with) \w+|sharing options|"
     r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b|"
     r"\bthis (?:web)?site\b|\bregistered trademarks?\b|\bdisclaimer\b|\baffiliate (?:links?|commission)|"
     r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of sales)",
@@ -247,7 +248,7 @@ def strip_boilerplate(text: str) -> Stripped:
     inside = _drop_headline_lists(lines, start, end)
     kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
     header = lines[:start]
-    title = _find_title(header, kept)
+    title = _find_title(header, kept, text)
     if title:
         kept = [k for k in kept if _same(k, title) is False] or kept
     byline = _find_byline(lines[: start + 1])
@@ -443,7 +444,7 @@ def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     return start, j - 1
 
 
-def _find_title(header: list[Line], body: list[str]) -> str | None:
+def _find_title(header: list[Line], body: list[str], page: str = "") -> str | None:
     """The headline: a headline-shaped line above the story that shares words with its lead."""
     window = header[-40:]
     lead_terms = set(content_terms(" ".join(body[:6])))
@@ -471,7 +472,11 @@ def _find_title(header: list[Line], body: list[str]) -> str | None:
         if shared < 2 and not (shared >= 1 and len(terms) <= 3):
             continue
         # More shared words is better; a long line is more likely a standfirst than the title.
-        score = shared / len(terms) + 0.1 * min(shared, 5) - (0.3 if n > 20 else 0.0) - shared_penalty + (0.2 if ln.repeated else 0.0) - (0.2 if n < 5 else 0.0) - (0.2 if _ENDS_PERIOD.search(t) else 0.0)
+        score = 0.5 * shared / len(terms) + 0.1 * min(shared, 5) - shared_penalty
+        score -= 0.3 if n > 20 else 0.0  # long: more likely a standfirst
+        score -= 0.2 if n < 5 else 0.0  # very short: a section name
+        score -= 0.2 if _ENDS_PERIOD.search(t) else 0.0  # a sentence: caption or standfirst
+        score += 0.2 if ln.repeated or page.count(t) > 1 else 0.0  # pages repeat their headline
         key = (round(score, 3), -pos)
         if best is None or key > best:
             best, best_text = key, t
