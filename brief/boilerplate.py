@@ -71,6 +71,15 @@ _FURNITURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# A caption ending with its photographer and agency: "... Jane Roe / AFP", "(Reuters/File)".
+_TRAILING_CREDIT = re.compile(
+    r"(?:\s/\s*|\()(?:afp|ap|reuters|getty images?|epa(?:-efe)?|shutterstock|ap photo|xinhua|anadolu(?: agency)?|"
+    r"pool|file|istock(?:photo)?)(?:\s*/\s*file)?(?: via getty images)?\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# A teaser's link: the line just above it is a promo blurb, not story text.
+_MORE_LINK = re.compile(r"^(?:read|see|learn|view|find out) more\W*$|^more\W*$", re.IGNORECASE)
+
 _TWEET_BUTTON = re.compile(r"\s*(?:click to tweet|tweet this(?: quote)?)\s*$", re.IGNORECASE)
 
 # Photo/video credit lines, and captions that end with one.
@@ -180,6 +189,8 @@ def classify(line: str, repeated: bool = False) -> str:
     stop_share = sum(t in stop for t in toks) / n
     if n <= 12 and (_BYLINE.match(line) or _looks_like_date(line, n)):
         return META
+    if n <= 30 and _BYLINE.match(line) and (_DATE.search(line) or re.search(r"\s[|•·]\s", line)):
+        return META  # "By Jane Roe | November 18, 2019 | Topic: Hardware"
     if _HANDLE.match(line) or _READ_TIME.search(line) and n <= 12:
         return BAD
     if n <= 8 and _FURNITURE_LINE.match(_strip_bullet(line)):
@@ -188,7 +199,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
-    if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line):
+    if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line) or n <= 90 and _TRAILING_CREDIT.search(line):
         return BAD
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
@@ -273,6 +284,10 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
     """A photo credit makes the line just before it (or after it) a caption, not prose."""
     out = list(lines)
     for i, ln in enumerate(lines):
+        if i > 0 and _MORE_LINK.match(ln.text) and lines[i - 1].kind in (GOOD, SHORT, NEUTRAL) and lines[i - 1].words <= 40:
+            prev = lines[i - 1]
+            out[i - 1] = Line(prev.text, BAD, prev.words, prev.group, prev.repeated)
+            continue
         # A credit line on its own marks its caption; a caption that ends with its
         # own credit ("... Credit: NASA") is already caught and marks nothing else.
         if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 10:
