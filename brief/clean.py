@@ -202,8 +202,25 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     if flat:
         whole = _strip_page(normalize(flat), known=meta)
         if _prose_words(whole.text) > 2 * _prose_words(extracted.text) + 100:
-            return whole
+            return replace(whole, text=_start_where(whole.text, extracted.text))
     return extracted
+
+
+def _start_where(whole: str, extracted: str) -> str:
+    """Drop what the flattened page has above the extractor's first paragraph.
+
+    The extractor is good at finding where a story starts (it skips standfirsts
+    and captions) even when it misses where it goes on.
+    """
+    first = next((p for p in extracted.split("\n\n") if len(p.split()) >= 8), None)
+    if first is None:
+        return whole
+    key = " ".join(first.split()[:8])
+    paras = whole.split("\n\n")
+    for k, para in enumerate(paras[:8]):
+        if key in " ".join(para.split()):
+            return "\n\n".join(paras[k:])
+    return whole
 
 
 def _prose_words(text: str) -> int:
