@@ -65,6 +65,7 @@ _FURNITURE_PHRASE = re.compile(
     r"commenting policy|community guidelines|reprints?\b|\bad blocker|disable your ad|"
     r"click to tweet|tweet this|enable javascript|your browser|"
     r"\bshare (?:this |it |the story )?(?:on|via|to|with) \w+|sharing options|"
+    r"\b(?:chat|connect) with us\b|\bmessage us\b|"
     r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b|"
     r"\bthis (?:web)?site\b|\bregistered trademarks?\b|\bdisclaimer\b|\baffiliate (?:links?|commission)|"
     r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of sales)",
@@ -346,7 +347,7 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
             furniture = bad_gap + weak_gap
             # The story goes on across a share bar or a product box, but not across
             # a stretch that is mostly furniture, nor across a very long list.
-            if current and (bad_gap > 3 or furniture + other_gap > 15):
+            if current and (bad_gap > 3 or furniture > 10 or furniture + other_gap > 30):
                 runs.append(current)
                 current = []
             current.append(i)
@@ -454,7 +455,11 @@ def _extend(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     that the page has moved on; unrelated headline lists are dropped later.
     """
     j = end + 1
+    weak_run = 0
     while j < len(lines) and lines[j].kind in (SHORT, NEUTRAL, WEAK):
+        weak_run = weak_run + 1 if lines[j].kind == WEAK else 0
+        if weak_run >= 15:
+            return start, j - weak_run  # a menu of labels: the page has moved on
         j += 1
     return start, j - 1
 
