@@ -429,7 +429,9 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
             for terms in item_terms:
                 known = sum(prose_terms[t] > 0 or in_items[t] > 1 for t in terms)
                 shares.append(known / len(terms) if terms else 0.0)
-            if sum(shares) / len(shares) >= 0.25:
+            # Headlines the page shows twice (in a sidebar and a list) are promos too.
+            promoted = sum(ln.repeated for ln in inside[i:j]) >= 2
+            if sum(shares) / len(shares) >= 0.25 and not promoted:
                 out.extend(inside[i:j])
             i = j
         elif j > i:
