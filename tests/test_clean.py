@@ -263,7 +263,7 @@ def test_cli_clean_text(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "Orchard growers count losses after late frost"
-    assert lines[1].startswith("By Tomas Lindqvist · April 14, 2026")
+    assert lines[1].startswith("By Tomas Lindqvist · DUNMORE, Wash. · April 14, 2026")
     assert "It was not enough." in out and "Most Read" not in out
 
 
@@ -286,7 +286,10 @@ def test_cli_summarize_shows_metadata_above_bullets(tmp_path, capsys, monkeypatc
     code, out, err = run_cli(["summarize", str(page)], capsys, monkeypatch, tmp_path)
     assert code == 0, err
     head = out.split("\n\n")[0].splitlines()
-    assert head == ["Orchard growers count losses after late frost", "By Tomas Lindqvist · April 14, 2026 7:05 a.m."]
+    assert head == [
+        "Orchard growers count losses after late frost",
+        "By Tomas Lindqvist · DUNMORE, Wash. · April 14, 2026 7:05 a.m.",
+    ]
     assert "Subscribe" not in out and "Most Read" not in out
 
 

@@ -49,7 +49,5 @@ def clean_command(
         sys.stdout.write(json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n")
         return
     header = [line for line in (meta.title, metadata_line(meta)) if line]
-    if meta.dateline:
-        header.append(f"Dateline: {meta.dateline}")
     out = "\n".join(header) + ("\n\n" if header else "") + article.text + "\n"
     sys.stdout.write(out)
