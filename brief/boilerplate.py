@@ -108,12 +108,12 @@ _MONTH = (
 _DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
-    r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|"
-    r"\b(?:updated|published|posted|modified)\b",
+    r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b(?:[AP]M|ET|EST|EDT|GMT|UTC|BST)\b", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|modified|date)\s*:?\s*", re.IGNORECASE)
+_DATE_GLUE = frozenset({"at", "on", "by", "of", "the", "and", "in", "from", "last", "a", "an"})
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by|reporting by)\s*:?\s+(?=\S)", re.IGNORECASE)
 _READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?)\s+read\b", re.IGNORECASE)
 _HANDLE = re.compile(r"^@\w+$")
@@ -236,8 +236,11 @@ def _looks_like_date(line: str, n: int) -> bool:
     if not _DATE.search(line):
         return False
     # A date line is mostly the date: few words besides it, or a time as well.
-    rest = _DATE.sub(" ", _TIME.sub(" ", line))
+    rest = _DATE.sub(" ", _TIME.sub(" ", _DATE_LABEL.sub(" ", line)))
     rest_words = words(rest)
+    # "On March 3 he left." is a sentence: function words other than these mean prose.
+    if any(w in stopwords() and w not in _DATE_GLUE for w in rest_words):
+        return False
     return len(rest_words) <= 4 or bool(_TIME.search(line)) and n <= 12 or bool(_DATE_LABEL.match(line))
 
 

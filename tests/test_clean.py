@@ -184,6 +184,10 @@ def test_related_headline_list_inside_story_is_dropped():
         ("By Karen Duval", META),
         ("Updated: Nov 3, 2026 9:47 PM", META),
         ("3 hours ago", META),
+        ("Published 18 November 2019", META),
+        ("Monday, March 31, 2014, 1:21 a.m.", META),
+        ("He posted it.", SHORT),
+        ("On March 3, 2019, he left.", SHORT),
     ],
 )
 def test_classify(line, kind):
