@@ -57,17 +57,27 @@ _FURNITURE_LINE = re.compile(
 )
 
 # Phrases that mark a line as furniture wherever they sit (short or medium lines).
+# Each is worded the way a notice or a button says it, not the way a story
+# would mention the subject ("a court ruling on copyright" stays).
 _FURNITURE_PHRASE = re.compile(
-    r"click here|all rights reserved|©|\bcopyright\b|\bcookies?\b|privacy policy|terms of (?:use|service)|"
-    r"sign up for|subscribe (?:to|today|now|for)|subscription offer|our newsletter|"
+    r"click here|all rights reserved|©|\bcopyright\s*(?:©|\(c\)|\d{4})|"
+    r"\b(?:we|this site|this website) uses? cookies|\b(?:use|accept|enable|allow) (?:of )?(?:all )?cookies|"
+    r"cookie (?:policy|settings|preferences|notice)|"
+    r"\bour privacy policy|\bprivacy policy\s*(?:\||$)|terms of (?:use|service)\s*(?:\||$)|"
+    r"sign up for (?:our|free|the newsletter|a free)|^subscribe\b|subscribe (?:today|now)|subscribe to (?:our|the newsletter)|"
+    r"subscription offer|our newsletter|"
     r"share this (?:story|article|page)|follow us on|\bstory continues\b|continue reading|"
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
-    r"commenting policy|community guidelines|reprints?\b|\bad blocker|disable your ad|"
-    r"click to tweet|tweet this|enable javascript|your browser|"
+    r"commenting policy|community guidelines|order (?:photo )?reprints|reprints (?:&|and) permissions|"
+    r"\bad ?blocker|disable your ad|"
+    r"click to tweet|tweet this|enable javascript|update your browser|your browser (?:is|does)|"
+    r"(?:update|upgrade|switch) to a (?:modern|newer|supported|different) browser|you are (?:on|using) internet explorer|"
+    r"non-commercial use|\border (?:presentation-ready )?(?:copies|reprints)\b|"
     r"\bshare (?:this |it |the story )?(?:on|via|to|with) \w+|sharing options|"
     r"\b(?:chat|connect) with us\b|\bmessage us\b|"
-    r"\bdownload (?:the|our) app\b|\bfree trial\b|\bunlimited access\b|"
-    r"\bthis (?:web)?site\b|\bregistered trademarks?\b|\bdisclaimer\b|\baffiliate (?:links?|commission)|"
+    r"\b(?:download|get) our app\b|\bstart (?:your|a) free trial\b|\bfor unlimited (?:digital )?access\b|"
+    r"\bthis website\b|\b(?:use|using|browse|browsing) (?:of )?this site\b|\bregistered trademarks?\b|^disclaimer\b|"
+    r"\baffiliate (?:links?|commission)|"
     r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of sales)",
     re.IGNORECASE,
 )
@@ -95,8 +105,9 @@ _CREDIT = re.compile(
 
 # Caption wording: "This illustration shows...", "Smith is seen...", "(left)".
 _CAPTION = re.compile(
-    r"\b(?:this (?:photo|image|illustration|picture|undated|handout|file|screenshot|still)|in this (?:photo|image|file)|"
-    r"(?:is|are) (?:seen|pictured)|pictured (?:here|above|below|left|right|at|on|in|with)|seen here)\b|"
+    r"\b(?:this (?:photo|image|illustration|picture|undated photo|handout photo|file photo|screenshot)|"
+    r"in this (?:photo|image|file photo)|"
+    r"(?:is|are) pictured|(?:is|are) seen (?:here|in this)|pictured (?:here|above|below|left|right)|seen here)\b|"
     r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|media caption|image caption",
     re.IGNORECASE,
 )

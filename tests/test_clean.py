@@ -194,6 +194,23 @@ def test_classify(line, kind):
     assert classify(line) == kind
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The bakery sold more than 400 cookies on Saturday, its busiest day since opening in March.",
+        "The court ruled that the copyright on the song had expired decades before the lawsuit was filed.",
+        "About 12,000 households subscribe to the service, according to the company's annual report.",
+        "The move is seen as a concession to the farmers who blocked the highway last week.",
+        "Residents can sign up for the program at the library until the end of the month.",
+        "Critics said the app's privacy policy allowed it to sell location data to advertisers.",
+        "He said people like us never get a say in how the money is spent.",
+        "The new trail will open to hikers on Saturday, park officials said.",
+    ],
+)
+def test_story_sentences_about_furniture_words_are_prose(line):
+    assert classify(line) == GOOD
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     text = (
         "The water board said on Friday that it would raise rates by four percent\n"
