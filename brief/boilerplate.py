@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from brief.terms import content_terms, stopwords, words
 
@@ -154,8 +154,7 @@ class Stripped:
     byline: str | None = None
     date: str | None = None
     dateline: str | None = None
-    removed: int = 0
-    notes: dict[str, int] = field(default_factory=dict)
+    removed: int = 0  # lines dropped as furniture
 
 
 def logical_lines(text: str) -> list[tuple[str, int]]:
@@ -272,27 +271,41 @@ def strip_boilerplate(text: str) -> Stripped:
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
     inside = _drop_headline_lists(lines, start, end)
-    kept = [ln.text for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
+    keep = [ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
+    kept = [ln.text for ln in keep]
     header = lines[:start]
     title = _find_title(header, kept, text)
-    if title:
-        kept = [k for k in kept if _same(k, title) is False] or kept
+    if title and any(not _same(k, title) for k in kept):
+        keep = [ln for ln in keep if not _same(ln.text, title)]
+    texts = [ln.text for ln in keep]
     byline = _find_byline(lines[: start + 1])
     date = _find_date(lines[: start + 1])
     dateline = None
-    if kept:
-        m = _DATELINE.match(kept[0])
+    if texts:
+        m = _DATELINE.match(texts[0])
         if m and len(words(m.group(1))) <= 8:
             dateline = m.group(1).strip()
-            kept[0] = kept[0][m.end() :]
+            texts[0] = texts[0][m.end() :]
     return Stripped(
-        text="\n\n".join(kept),
+        text=_join(keep, texts),
         title=title,
         byline=byline,
         date=date,
         dateline=dateline,
-        removed=len(lines) - len(kept),
+        removed=len(lines) - len(keep),
     )
+
+
+def _join(keep: list[Line], texts: list[str]) -> str:
+    """One paragraph per line; items of one list stay together on consecutive lines."""
+    out: list[str] = []
+    for k, (ln, t) in enumerate(zip(keep, texts)):
+        if k and ln.group == keep[k - 1].group and _LIST_ITEM.match(t) and _LIST_ITEM.match(texts[k - 1]):
+            out.append("\n")
+        elif k:
+            out.append("\n\n")
+        out.append(t)
+    return "".join(out)
 
 
 def _mark_captions(lines: list[Line]) -> list[Line]:

@@ -211,6 +211,32 @@ def test_story_sentences_about_furniture_words_are_prose(line):
     assert classify(line) == GOOD
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # paragraphs on single lines, no blank lines
+            "The county board postponed its budget vote on Tuesday after two members asked for more time.\n"
+            "The delay means the vote will take place next month.\n"
+            "\"We have had this plan for six weeks,\" said board chair Lena Ortiz.\n",
+            "The county board postponed its budget vote on Tuesday after two members asked for more time.\n\n"
+            "The delay means the vote will take place next month.\n\n"
+            "\"We have had this plan for six weeks,\" said board chair Lena Ortiz.",
+        ),
+        (  # a list inside the story stays a list
+            "The city announced new recycling rules on Monday that take effect in January for every household.\n\n"
+            "Residents must now separate:\n\n- glass bottles and jars\n- paper and cardboard\n- metal cans and foil\n\n"
+            "Officials said the change would cut landfill costs by about a fifth over the next three years.\n",
+            "The city announced new recycling rules on Monday that take effect in January for every household.\n\n"
+            "Residents must now separate:\n\n- glass bottles and jars\n- paper and cardboard\n- metal cans and foil\n\n"
+            "Officials said the change would cut landfill costs by about a fifth over the next three years.",
+        ),
+        ("Fire closes bridge. Traffic is detoured.", "Fire closes bridge. Traffic is detoured."),
+    ],
+)
+def test_plain_articles_keep_every_paragraph(text, expected):
+    assert clean(from_text(text, input_format="text")).text == expected
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     text = (
         "The water board said on Friday that it would raise rates by four percent\n"
