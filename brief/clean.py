@@ -124,8 +124,13 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
                 url=known.url,
             ),
         )
+    title = known.title or stripped.title
+    if not title:
+        # A headline alone on the first line that the filter did not keep as text.
+        top = _split_header(text).metadata.title
+        title = top if top and top not in stripped.text else None
     meta = Metadata(
-        title=known.title or stripped.title,
+        title=title,
         byline=known.byline or stripped.byline,
         date=known.date or stripped.date,
         site=known.site,

@@ -152,6 +152,18 @@ def test_clean_article_passes_through_unchanged():
         assert para.strip() in article.text
 
 
+def test_headline_that_shares_few_words_with_the_lead_is_still_the_title():
+    text = (
+        "Quiet night on Elm Street\n\nBy Ann Roe\n\n"
+        "The county board postponed its budget vote on Tuesday after two members asked for more time.\n\n"
+        "The delay means the vote will take place next month.\n"
+    )
+    article = clean(from_text(text))
+    assert article.metadata.title == "Quiet night on Elm Street"
+    assert article.metadata.byline == "Ann Roe"
+    assert article.text.startswith("The county board")
+
+
 def test_related_headline_list_inside_story_is_dropped():
     text = (
         "The harbor commission approved a plan on Thursday to dredge the east channel before the summer shipping season begins.\n\n"
