@@ -186,7 +186,12 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if len(lines) < 3:
         return False
     body = [len(ln) for ln in lines[:-1]]
-    return min(body) >= 45 and max(body) <= 100 and max(body) - min(body) <= 30 and len(lines[-1]) <= max(body) + 5
+    # Wrapped lines break mid-sentence; one-sentence paragraphs of similar length do not.
+    open_ends = sum(not _TERMINAL.search(ln) for ln in lines[:-1])
+    return (
+        min(body) >= 45 and max(body) <= 100 and max(body) - min(body) <= 30
+        and len(lines[-1]) <= max(body) + 5 and open_ends * 2 >= len(body)
+    )
 
 
 def classify(line: str, repeated: bool = False) -> str:
