@@ -154,6 +154,7 @@ class Stripped:
     byline: str | None = None
     date: str | None = None
     dateline: str | None = None
+    site: str | None = None
     removed: int = 0  # lines dropped as furniture
 
 
@@ -297,6 +298,7 @@ def strip_boilerplate(text: str) -> Stripped:
         byline=byline,
         date=date,
         dateline=dateline,
+        site=_find_site(lines[end + 1 :] or lines),
         removed=len(lines) - len(keep),
     )
 
@@ -548,6 +550,24 @@ def _find_byline(lines: list[Line]) -> str | None:
             name = ln.text[m.end() :]
             name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
             return name or None
+    return None
+
+
+# "© 2026 The Valley Courier. All rights reserved." / "Copyright 2019 Example Media, Inc."
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4},?\s+(?:by\s+)?"
+    r"([A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+(?:[A-Z&][\w&'’-]*|of|and|the)){0,5})",
+)
+
+
+def _find_site(lines: list[Line]) -> str | None:
+    """The publisher named in a copyright footer, if the page has one."""
+    for ln in reversed(lines):
+        m = _COPYRIGHT_OWNER.search(ln.text)
+        if m:
+            name = re.split(r"\s+(?:All Rights|Inc|LLC|Ltd|Limited|The\s+\w+\s+is)\b", m.group(1))[0]
+            name = re.sub(r"(?:\s+(?:of|and|the))+$", "", name)
+            return name.strip(" .,;") or None
     return None
 
 

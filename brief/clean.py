@@ -133,7 +133,7 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
         title=title,
         byline=known.byline or stripped.byline,
         date=known.date or stripped.date,
-        site=known.site,
+        site=known.site or stripped.site,
         url=known.url,
         dateline=stripped.dateline,
     )
