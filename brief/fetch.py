@@ -15,7 +15,14 @@ from brief.sources import Source, decode_bytes, sniff_format
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
-USER_AGENT = f"brief/{__version__} (+https://github.com/brief-news/brief; article summarizer)"
+PROJECT_URL = "https://pypi.org/project/brief/"
+USER_AGENT = f"brief/{__version__} (+{PROJECT_URL}; article summarizer)"
+# getaddrinfo's wording on Linux, macOS and Windows when a host name does not resolve.
+_DNS_FAILURE = re.compile(
+    r"name or service not known|nodename nor servname|getaddrinfo failed|no address associated|"
+    r"temporary failure in name resolution",
+    re.IGNORECASE,
+)
 
 # Media types that carry an article; anything else (images, PDF, JSON...) is refused.
 _TEXT_TYPES = {
@@ -60,6 +67,9 @@ def fetch_url(url: str, input_format: str = "auto", timeout: float = 20.0) -> So
     except httpx.TimeoutException:
         raise FetchError(f"{url}: timed out after {timeout:g} s") from None
     except httpx.ConnectError as exc:
+        if _DNS_FAILURE.search(str(exc)):
+            host = httpx.URL(url).host
+            raise FetchError(f"{url}: cannot resolve host {host!r} (check the address and your network)") from None
         raise FetchError(f"{url}: cannot connect ({_short(exc)})") from None
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url}: invalid URL ({_short(exc)})") from None

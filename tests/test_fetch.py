@@ -183,6 +183,30 @@ def test_fetch_connection_refused():
         fetch_url(f"http://127.0.0.1:{closed_port()}/story", timeout=5)
 
 
+def test_fetch_dns_failure(monkeypatch):
+    # No resolver is reachable from tests: make the transport fail the way getaddrinfo does.
+    import httpx
+
+    def fail(self, request):
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", fail)
+    with pytest.raises(FetchError, match="cannot resolve host 'news.invalid'"):
+        fetch_url("http://news.invalid/story")
+
+
+def test_cli_dns_failure_exit_6(capsys, monkeypatch, tmp_path):
+    import httpx
+
+    def fail(self, request):
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", fail)
+    code, out, err = run_cli(["summarize", "https://news.invalid/story"], capsys, monkeypatch, tmp_path)
+    assert code == 6 and out == ""
+    assert err.startswith("Error: https://news.invalid/story: cannot resolve host")
+
+
 def test_cli_summarize_url(server, capsys, monkeypatch, tmp_path):
     code, out, err = run_cli(["summarize", f"{server}/article"], capsys, monkeypatch, tmp_path)
     assert code == 0, err
