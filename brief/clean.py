@@ -101,29 +101,20 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
         article = _split_header(text) if keep_boilerplate else _strip_page(text)
     meta = replace(article.metadata, origin=source.origin, url=article.metadata.url or source.url)
     if not article.text.strip():
-        raise InputError(f"{source.origin}: no article text found")
+        hint = "" if keep_boilerplate else " (only page furniture; --keep-boilerplate keeps it)"
+        raise InputError(f"{source.origin}: no article text found{hint}")
     return CleanedArticle(text=article.text, metadata=meta)
 
 
 def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
-    """Run the furniture filter; fall back to the plain header split when it finds no story."""
+    """Run the furniture filter and merge what it learnt with what is already known."""
     from brief.boilerplate import strip_boilerplate
 
     known = known or Metadata()
     stripped = strip_boilerplate(text)
     if not stripped.text.strip():
-        fallback = _split_header(text)
-        return CleanedArticle(
-            text=fallback.text,
-            metadata=replace(
-                fallback.metadata,
-                title=known.title or fallback.metadata.title,
-                byline=known.byline or fallback.metadata.byline,
-                date=known.date,
-                site=known.site,
-                url=known.url,
-            ),
-        )
+        # Only menus, buttons and notices: nothing to summarize (clean() says so).
+        return CleanedArticle(text="", metadata=known)
     title = known.title or stripped.title
     if not title:
         # A headline alone on the first line that the filter did not keep as text.

@@ -353,6 +353,14 @@ def test_cli_summarize_shows_metadata_above_bullets(tmp_path, capsys, monkeypatc
     assert "Subscribe" not in out and "Most Read" not in out
 
 
+def test_page_of_only_furniture_is_an_input_error(tmp_path, capsys, monkeypatch):
+    page = tmp_path / "menu.txt"
+    page.write_text("Home\nNews\nSports\nSubscribe\nSign In\n\n© 2026 The Valley Herald. All rights reserved.\n", encoding="utf-8")
+    code, out, err = run_cli(["summarize", str(page)], capsys, monkeypatch, tmp_path)
+    assert code == 3 and out == ""
+    assert "no article text found" in err and "--keep-boilerplate" in err
+
+
 def test_cli_clean_rejects_unknown_format(tmp_path, capsys, monkeypatch):
     code, _, err = run_cli(["clean", "-", "--format", "yaml"], capsys, monkeypatch, tmp_path)
     assert code == 2 and "unknown format" in err
