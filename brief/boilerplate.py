@@ -132,7 +132,7 @@ _HANDLE = re.compile(r"^@\w+$")
 # "PARIS — ", "PORTVILLE, Ore. (Brief Wire) — ", "WASHINGTON (AP) - ".
 _DATELINE = re.compile(
     r"^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
-    r"(?:\s+\([^)]{1,40}\))?)\s*(?:—|–|--| - )\s*(?=\S)"
+    r"(?:\s+\([^)]{1,40}\))?)\s*(?:—|–|--| - )\s*(?=[A-Z0-9“‘'\"])"
 )
 
 
