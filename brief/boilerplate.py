@@ -10,7 +10,8 @@ depend on any one site:
 - furniture patterns: share/print/subscribe buttons, cookie and copyright
   notices, photo credits, "3 hours ago" timestamps, pipe-separated menus,
   numbered headline lists;
-- repetition: a line that occurs twice on the page is navigation;
+- repetition: a short line that occurs twice on the page is navigation, and
+  headlines shown twice are promos;
 - position: the story is the largest run of prose lines; furniture sits around
   it, and the title, byline and date sit just above it.
 
@@ -341,7 +342,8 @@ def _main_region(lines: list[Line]) -> tuple[int | None, int]:
     """First and last line index of the largest run of prose paragraphs.
 
     Prose lines join one run while no more than a few furniture lines sit
-    between them; byline/date lines always end a run (they open a story).
+    between them; a byline/date line under one or two prose lines ends the run
+    (those lines were a standfirst), and a run just under a byline weighs more.
     A page without a single prose paragraph (a sports agate, a table) is
     searched again, taking any complete sentence of six words or more as prose.
     """
@@ -420,10 +422,10 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     # real prose that are close by and not much smaller than a paragraph or two.
     main_weight = weight(runs[best])
     for k in range(best + 1, len(runs)):
-        gap_bad = sum(lines[i].kind in (BAD, META) for i in range(last + 1, runs[k][0]))
-        if gap_bad <= 6 and any(lines[i].kind == META for i in range(last + 1, runs[k][0])) is False and (
-            weight(runs[k]) >= 0.15 * main_weight or len(runs[k]) >= 2
-        ):
+        between = range(last + 1, runs[k][0])
+        gap_bad = sum(lines[i].kind in (BAD, META) for i in between)
+        opens_story = any(lines[i].kind == META for i in between)  # another byline: another story
+        if gap_bad <= 6 and not opens_story and (weight(runs[k]) >= 0.15 * main_weight or len(runs[k]) >= 2):
             last = runs[k][-1]
         else:
             break
