@@ -168,7 +168,8 @@ def _split_header(text: str) -> CleanedArticle:
 def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
     import trafilatura
 
-    # Recall-leaning extraction: the plain-text filter below removes what it lets through.
+    # Recall-leaning extraction: the plain-text filter below removes what it lets
+    # through. With keep_boilerplate the extractor's own precise mode is the only filter.
     doc = trafilatura.bare_extraction(
         source.text,
         url=source.url,
