@@ -26,6 +26,8 @@ def metadata_line(meta: Metadata) -> str:
     parts = []
     if meta.byline:
         parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")
+    if meta.dateline:
+        parts.append(meta.dateline)
     if meta.date:
         parts.append(meta.date)
     if meta.site:
