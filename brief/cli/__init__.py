@@ -61,7 +61,13 @@ def fail(message: str, code: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     _register_commands()
     try:
-        app(args=argv, standalone_mode=False)
+        # Outside standalone mode typer turns Ctrl-C (and typer.Exit) into a
+        # returned exit code instead of raising: pass it on.
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code != 0:
+            if code == ExitCode.INTERRUPTED:
+                print("", file=sys.stderr)
+            sys.exit(code)
     except BriefError as exc:
         fail(str(exc), exc.exit_code)
     except click_exceptions.NoArgsIsHelpError:

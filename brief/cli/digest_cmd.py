@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from brief.cli import app
-from brief.errors import ExitCode, UsageError
+from brief.errors import PartialSuccess, UsageError
 
 EXAMPLES = """
 
@@ -96,8 +96,7 @@ def digest_command(
     print(target)
     if digest.failures:
         n = len(digest.failures)
-        print(f"brief: {n} {'input' if n == 1 else 'inputs'} skipped; digest written without them", file=sys.stderr)
-        raise typer.Exit(ExitCode.PARTIAL)
+        raise PartialSuccess(f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them")
 
 
 def _report(failures) -> None:
