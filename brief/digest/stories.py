@@ -25,6 +25,9 @@ MAX_POINT_SIMILARITY = 0.4
 # but word them differently: a large share of the shorter sentence's content
 # terms already in a chosen bullet also marks a repeat.
 MAX_TERM_OVERLAP = 0.45
+# Weight of the redundancy penalty in maximal marginal relevance (scores are 0..1).
+MMR_LAMBDA = 0.6
+SOURCE_SPREAD = 0.1
 # "GRANTHAM, Mich. (Brief Wire) — " opens a wire story but is noise in a bullet.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
@@ -34,6 +37,7 @@ CENTROID_WEIGHT = 0.5
 MAX_QUOTE_WORDS = 60
 MIN_QUOTE_WORDS = 6
 HEADLINE_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def default_point_count(articles: int) -> int:
@@ -68,20 +72,16 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
     rated.sort(key=lambda item: (-item[0], candidates[item[1]]))
 
     chosen: list[tuple[float, int]] = []
-    seen_text: set[str] = set()
     for worthy_only in (True, False):
-        for score, k in rated:
-            if len(chosen) >= limit:
-                break
-            a, i = candidates[k]
-            sentence = articles[a].sentences[i]
-            if sentence.in_open_quote or (worthy_only and sentence.words < MIN_POINT_WORDS):
-                continue
-            key = " ".join(sentence.text.lower().split())
-            if key in seen_text or any(_repeats(vectors, term_sets, k, c) for _, c in chosen):
-                continue
-            chosen.append((score, k))
-            seen_text.add(key)
+        pool = [
+            (score, k)
+            for score, k in rated
+            if not articles[candidates[k][0]].sentences[candidates[k][1]].in_open_quote
+            and (not worthy_only or _reads_as_bullet(articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title))
+        ]
+        chosen = _mmr(
+            pool, vectors, term_sets, limit, [articles[a].sentences[i].text for a, i in candidates], [a for a, _ in candidates]
+        )
         if chosen:
             break  # the fallback only serves groups of very short texts
     points = tuple(
@@ -111,16 +111,77 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
     )
 
 
+def _reads_as_bullet(text: str, title: str | None) -> bool:
+    """A whole sentence: long enough, ends like one, and is not the headline repeated
+    (HTML extraction often keeps the <h1> as the body's first line)."""
+    if len(text.split()) < MIN_POINT_WORDS or not _SENTENCE_END.search(text):
+        return False
+    return not (title and " ".join(title.lower().split()) == " ".join(text.lower().split()))
+
+
+def clean_quote(text: str) -> str:
+    """A quote cut before its attribution ("..., I really do," Huang said) ends in a comma: end it properly."""
+    text = text.strip().rstrip(",;:–—- ").rstrip()
+    return text + "." if text and text[-1].isalnum() else text
+
+
 def strip_dateline(text: str) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
-def _repeats(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c: int) -> bool:
-    if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
-        return True
+def _mmr(
+    pool: list[tuple[float, int]],
+    vectors: Sequence[Vector],
+    term_sets: Sequence[frozenset[str]],
+    limit: int,
+    texts: Sequence[str],
+    owners: Sequence[int],
+) -> list[tuple[float, int]]:
+    """Maximal marginal relevance: each next bullet is the best-rated candidate
+    after a penalty for what it shares with bullets already chosen; one that
+    plainly repeats a chosen bullet is never taken."""
+    chosen: list[tuple[float, int]] = []
+    seen_text: set[str] = set()
+    live = list(pool)
+    while live and len(chosen) < limit:
+        best = None
+        kept = []
+        for score, k in live:
+            key = " ".join(texts[k].lower().split())
+            overlap = max((_redundancy(vectors, term_sets, k, c) for _, c in chosen), default=0.0)
+            if key in seen_text or _repeats(vectors, term_sets, k, c_list=[c for _, c in chosen]):
+                continue
+            kept.append((score, k))
+            # A story told by several outlets should draw on more than one of them.
+            same_source = sum(1 for _, c in chosen if owners[c] == owners[k])
+            value = score - MMR_LAMBDA * overlap - SOURCE_SPREAD * same_source
+            if best is None or value > best[0]:
+                best = (value, score, k)
+        if best is None:
+            break
+        _, score, k = best
+        chosen.append((score, k))
+        seen_text.add(" ".join(texts[k].lower().split()))
+        live = [item for item in kept if item[1] != k]
+    return chosen
+
+
+def _redundancy(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c: int) -> float:
     a, b = term_sets[k], term_sets[c]
     shorter = min(len(a), len(b))
-    return shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP
+    overlap = len(a & b) / shorter if shorter else 0.0
+    return max(cosine(vectors[k], vectors[c]), overlap)
+
+
+def _repeats(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c_list: Sequence[int]) -> bool:
+    for c in c_list:
+        if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
+            return True
+        a, b = term_sets[k], term_sets[c]
+        shorter = min(len(a), len(b))
+        if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
+            return True
+    return False
 
 
 def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
@@ -170,7 +231,7 @@ def _key_quotes(
         terms = set(content_terms(q.text))
         if who in speakers or any(len(terms & t) > 0.6 * max(1, min(len(terms), len(t))) for t in texts):
             continue
-        picked.append(StoryQuote(text=q.text, speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index))
+        picked.append(StoryQuote(text=clean_quote(q.text), speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index))
         speakers.add(who)
         texts.append(terms)
         if len(picked) >= limit:
