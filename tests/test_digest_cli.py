@@ -190,3 +190,24 @@ def test_digest_in_input_folder_is_not_read_back(isolated, tmp_path, capsys):
     first = (folder / f"brief-{DATE}.md").read_bytes()
     assert run_cli(args + ["--force"], capsys)[0] == 0
     assert (folder / f"brief-{DATE}.md").read_bytes() == first
+
+
+def test_update_replaces_an_edited_article(isolated, tmp_path, capsys):
+    folder = tmp_path / "news"
+    shutil.copytree(SAMPLES, folder)
+    out = tmp_path / "out"
+    assert run_cli(["digest", str(folder), "-o", str(out), "--date", DATE], capsys)[0] == 0
+    hockey = folder / "hockey-result.txt"
+    hockey.write_text(hockey.read_text(encoding="utf-8").replace("31 saves", "33 saves"), encoding="utf-8")
+    assert run_cli(["digest", str(hockey), "-o", str(out), "--date", DATE, "--update"], capsys)[0] == 0
+    record = json.loads((out / f".brief-{DATE}.md.articles.json").read_text(encoding="utf-8"))
+    assert len(record["articles"]) == 5  # the edited article replaced its old version
+    assert any("33 saves" in s[0] for a in record["articles"] for s in a["sentences"])
+
+
+def test_progress_bar_goes_to_stderr_only(isolated, tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    code, stdout, _ = run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE], capsys)
+    assert code == 0 and stdout == f"{tmp_path / f'brief-{DATE}.md'}\n"

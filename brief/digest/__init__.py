@@ -92,11 +92,12 @@ def build_digest(
         cache = ArticleCache(Path(cache_dir))  # type: ignore[arg-type]
 
     specs = [*inputs, *urls]
-    if not specs and not previous:
+    if not specs and not earlier:
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
     pending, failures = collect(specs, fetch, input_format)  # type: ignore[arg-type]
     scorer = get_scorer("default")
-    articles: dict[str, Article] = {a.id: a for a in previous}
+    earlier = list(previous)
+    fresh: dict[str, Article] = {}
     processed = cached = 0
     for done, item in enumerate(pending, 1):
         if progress:
@@ -114,9 +115,14 @@ def build_digest(
             failures.append(Failure(item.origin, _reason(str(exc), item.origin)))
             continue
         # The same text reached twice (a folder and a feed, or a re-listed URL) is one article.
-        articles.setdefault(article.id, article)
+        fresh.setdefault(article.id, article)
     if progress:
         progress(len(pending), len(pending), "")
+    # --update: an earlier article stays unless the same origin now has newer text.
+    new_origins = {a.origin for a in fresh.values()}
+    articles = {a.id: a for a in earlier if a.origin not in new_origins}
+    for article in fresh.values():
+        articles.setdefault(article.id, article)
     if not articles:
         detail = f" ({len(failures)} {'input' if len(failures) == 1 else 'inputs'} failed)" if failures else ""
         raise NoArticlesError(f"no article could be read{detail}; nothing written", failures)
