@@ -126,6 +126,12 @@ def main() -> None:
     parser.add_argument("--cnn", type=int, default=100, help="unrelated CNN/DM articles to mix in")
     parser.add_argument("--no-lexrank", action="store_true")
     args = parser.parse_args()
+    if not args.no_lexrank:
+        try:
+            import sumy  # noqa: F401
+        except ImportError:
+            print("sumy is not installed (pip install 'brief[eval]'): LexRank rows skipped", file=sys.stderr)
+            args.no_lexrank = True
     eval_dir = Path(args.eval_dir)
     duc_path = eval_dir / "duc2006-dev.jsonl"
     if not duc_path.exists():

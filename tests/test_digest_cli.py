@@ -211,3 +211,8 @@ def test_progress_bar_goes_to_stderr_only(isolated, tmp_path, capsys, monkeypatc
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     code, stdout, _ = run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE], capsys)
     assert code == 0 and stdout == f"{tmp_path / f'brief-{DATE}.md'}\n"
+
+
+def test_no_inputs_is_a_usage_error(isolated, tmp_path, capsys):
+    code, stdout, stderr = run_cli(["digest", "-o", str(tmp_path)], capsys)
+    assert code == 2 and stdout == "" and "sources" in stderr

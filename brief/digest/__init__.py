@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from brief.digest.models import Article, Digest, Failure, Story, StoryPoint
+from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
+from brief.sources import Source
 
+LOAD_THREADS = 8
 Progress = Callable[[int, int, str], None]
 # What an abstractive backend plugs in: a story in, its rewritten bullets out.
 PointRewriter = Callable[[Story], Sequence[StoryPoint]]
@@ -92,18 +96,18 @@ def build_digest(
         cache = ArticleCache(Path(cache_dir))  # type: ignore[arg-type]
 
     specs = [*inputs, *urls]
+    earlier = list(previous)
     if not specs and not earlier:
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
     pending, failures = collect(specs, fetch, input_format)  # type: ignore[arg-type]
     scorer = get_scorer("default")
-    earlier = list(previous)
     fresh: dict[str, Article] = {}
     processed = cached = 0
-    for done, item in enumerate(pending, 1):
+    for done, (item, loaded) in enumerate(_load_all(pending), 1):
         if progress:
             progress(done - 1, len(pending), item.origin)
         try:
-            source = item.load()
+            source = loaded()
             article = cache.get(content_id(source.text, source.format), source.origin)
             if article is None:
                 article = analyse(source, scorer, site=item.site, keep_boilerplate=keep_boilerplate)
@@ -137,6 +141,45 @@ def build_digest(
         failures=tuple(failures),
         stats={"articles": len(ordered), "processed": processed, "cached": cached, "failed": len(failures)},
     )
+
+
+def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[], Source]]]:
+    """Load (read or fetch) articles on a few threads, yielding them in input order.
+
+    Fetching is I/O-bound, so a slow server does not hold up the others;
+    analysis stays on the calling thread. Yields a callable that returns the
+    Source or re-raises the BriefError of that one input.
+    """
+    if len(pending) <= 1:
+        for item in pending:
+            yield item, item.load
+        return
+
+    def attempt(item: Pending) -> Callable[[], Source]:
+        try:
+            source = item.load()
+        except BriefError as exc:
+            error = exc
+
+            def fail() -> Source:
+                raise error
+
+            return fail
+        return lambda: source
+
+    pool = ThreadPoolExecutor(max_workers=LOAD_THREADS, thread_name_prefix="brief-load")
+    try:
+        # Submitted in windows so a huge folder is not read into memory at once.
+        window = LOAD_THREADS * 4
+        futures = [pool.submit(attempt, item) for item in pending[:window]]
+        for k, item in enumerate(pending):
+            if k + window < len(pending):
+                futures.append(pool.submit(attempt, pending[k + window]))
+            yield item, futures[k].result()
+            futures[k] = None  # type: ignore[call-overload]  # free the Source once analysed
+    finally:
+        # Ctrl-C or an unexpected error: do not wait for queued downloads.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def rewrite_points(digest: Digest, rewriter: PointRewriter) -> Digest:
