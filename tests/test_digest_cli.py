@@ -216,3 +216,12 @@ def test_progress_bar_goes_to_stderr_only(isolated, tmp_path, capsys, monkeypatc
 def test_no_inputs_is_a_usage_error(isolated, tmp_path, capsys):
     code, stdout, stderr = run_cli(["digest", "-o", str(tmp_path)], capsys)
     assert code == 2 and stdout == "" and "sources" in stderr
+
+
+def test_written_file_is_not_private(isolated, tmp_path, capsys):
+    mask = os.umask(0o022)
+    try:
+        assert run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE], capsys)[0] == 0
+    finally:
+        os.umask(mask)
+    assert (tmp_path / f"brief-{DATE}.md").stat().st_mode & 0o777 == 0o644
