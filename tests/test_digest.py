@@ -181,3 +181,28 @@ def test_rewrite_seam_replaces_points(isolated):
     rewritten = rewrite_points(digest, lambda story: [replace(p, text=p.text.upper(), method="abstractive") for p in story.points[:1]])
     assert all(len(s.points) == 1 and s.points[0].method == "abstractive" for s in rewritten.stories)
     assert rewritten.stories[0].articles == digest.stories[0].articles
+
+
+def test_folder_walk_picks_article_files_only(tmp_path):
+    from brief.digest.inputs import walk_folder
+
+    for name in ("a.txt", "b.md", "c.html", "d.htm", "README.md", "notes.pdf", "brief-2026-03-14.md", ".hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e.txt").write_text("x", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "f.txt").write_text("x", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in walk_folder(tmp_path)] == ["a.txt", "b.md", "c.html", "d.htm", "sub/e.txt"]
+
+
+def test_url_list_file(tmp_path):
+    from brief.digest.inputs import read_url_list
+    from brief.errors import InputError
+
+    good = tmp_path / "urls.txt"
+    good.write_text("# morning\nhttp://127.0.0.1/a\n\n  https://example.invalid/b  \n", encoding="utf-8")
+    assert read_url_list(good) == ["http://127.0.0.1/a", "https://example.invalid/b"]
+    bad = tmp_path / "bad.txt"
+    bad.write_text("http://127.0.0.1/a\nnot a url\n", encoding="utf-8")
+    with pytest.raises(InputError, match=":2:"):
+        read_url_list(bad)

@@ -23,6 +23,8 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 # Digests brief wrote itself, so pointing `--out` at the input folder does not
 # feed yesterday's digest back in as an article.
 _OWN_OUTPUT = re.compile(r"^brief-\d{4}-\d{2}-\d{2}\.(md|json|html)$")
+# A folder's notes about itself are not news articles.
+_FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog|contributing)(\.\w+)?$", re.IGNORECASE)
 
 Fetcher = Callable[[str], Source]
 
@@ -56,12 +58,12 @@ def read_url_list(path: str | os.PathLike[str]) -> list[str]:
 
 
 def walk_folder(folder: Path) -> list[Path]:
-    """Article files under ``folder``, sorted, skipping hidden entries and brief's own digests."""
+    """Article files under ``folder``, sorted, skipping hidden entries, READMEs and brief's own digests."""
     found = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or _OWN_OUTPUT.match(name):
+            if name.startswith(".") or _OWN_OUTPUT.match(name) or _FOLDER_NOTES.match(name):
                 continue
             if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
                 found.append(Path(root) / name)
