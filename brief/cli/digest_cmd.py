@@ -108,11 +108,14 @@ class _progress:
     """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
 
     def __enter__(self):
+        self._bar = None
         if not sys.stderr.isatty():
-            self._bar = None
             return None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        try:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        except ImportError:  # rich comes with typer, but a slim install may lack it
+            return None
 
         self._bar = Progress(
             TextColumn("reading"),
