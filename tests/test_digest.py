@@ -206,3 +206,19 @@ def test_url_list_file(tmp_path):
     bad.write_text("http://127.0.0.1/a\nnot a url\n", encoding="utf-8")
     with pytest.raises(InputError, match=":2:"):
         read_url_list(bad)
+
+
+def test_headline_prefers_a_headline_that_is_not_all_caps():
+    from brief.digest.models import Article, ArticleSentence
+    from brief.digest.stories import build_story
+
+    def art(i: int, title: str) -> Article:
+        sentences = tuple(
+            ArticleSentence(text=f"The harbor ferry service restarted on day {i} after repairs to the main pier.", paragraph=0, score=1.0),
+        )
+        return Article(id=f"id{i}", origin=f"a{i}.txt", title=title, site=None, url=None, byline=None, date=None, sentences=sentences)
+
+    story = build_story([art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS"), art(2, "Ferry back on the water after pier repairs")])
+    assert story.headline == "Ferry back on the water after pier repairs"
+    only_caps = build_story([art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS")])
+    assert only_caps.headline == "FERRY SERVICE RESUMES AFTER PIER REPAIRS"

@@ -190,14 +190,23 @@ def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
 
 
 def _headline(ordered: Sequence[Article], points: Sequence[StoryPoint]) -> str:
-    # The most central article's own headline reads best; a bullet is the fallback.
-    for article in ordered:
-        if article.title and article.title.strip():
-            return " ".join(article.title.split())
+    # The most central article's own headline reads best (an ALL-CAPS wire
+    # slug only when no other outlet's headline is there); a bullet is the fallback.
+    titles = [" ".join(a.title.split()) for a in ordered if a.title and a.title.strip()]
+    for title in titles:
+        if not _shouting(title):
+            return title
+    if titles:
+        return titles[0]
     if points:
         words = points[0].text.split()
         return " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
     return ordered[0].origin if ordered else "Untitled"
+
+
+def _shouting(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _key_quotes(
