@@ -213,7 +213,7 @@ def test_headline_prefers_a_headline_that_is_not_all_caps():
     from brief.digest.stories import build_story
 
     def art(i: int, title: str) -> Article:
-        sentences = tuple(
+        sentences = (
             ArticleSentence(text=f"The harbor ferry service restarted on day {i} after repairs to the main pier.", paragraph=0, score=1.0),
         )
         return Article(id=f"id{i}", origin=f"a{i}.txt", title=title, site=None, url=None, byline=None, date=None, sentences=sentences)
