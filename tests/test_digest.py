@@ -90,9 +90,16 @@ def test_chance_pair_stays_apart_but_group_gathers():
     sim = np.full((4, 4), 0.1, dtype=np.float32)
     np.fill_diagonal(sim, 1.0)
     assert average_link(sim) == [[0], [1], [2], [3]]  # 0.1 between two singletons is chance
+    sim = np.full((4, 4), 0.04, dtype=np.float32)  # the 4th article is unrelated
     sim[:3, :3] = 0.3
     np.fill_diagonal(sim, 1.0)
     assert average_link(sim) == [[0, 1, 2], [3]]
+    # A group of articles gathers a member whose pairwise similarities are modest
+    # but consistent: a pair at 0.1 is chance, 0.1 to each of eight articles is not.
+    sim = np.full((9, 9), 0.1, dtype=np.float32)
+    sim[:8, :8] = 0.3
+    np.fill_diagonal(sim, 1.0)
+    assert average_link(sim) == [list(range(9))]
 
 
 def test_cache_processes_only_new_articles(isolated, tmp_path):
