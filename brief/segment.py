@@ -16,13 +16,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.models import Sentence
-from brief.quotemarks import find_quote_spans
+from brief.quotemarks import find_quote_spans, has_broken_quote
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '»')
+# More Punkt sentences than this inside one quotation are not joined into one.
+MAX_MERGED_SENTENCES = 8
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
 
@@ -42,20 +44,25 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
 
 # Titles and US state abbreviations common in news that the English model lacks.
 _EXTRA_ABBREVIATIONS = {
+    # titles and ranks
     "adm", "sgt", "cpl", "pvt", "capt", "cmdr", "lt", "col", "gen", "gov", "sen",
-    "rep", "rev", "hon", "supt", "insp", "det", "mt", "ft", "no", "vs", "v", "est",
-    "approx", "dept", "univ", "assn", "inc", "ltd", "co", "corp", "jr", "sr",
-    "u.s", "u.k", "u.n", "e.u", "d.c", "r-mich", "d-mich", "r-calif", "d-calif",
-    "r-texas", "d-texas", "r-fla", "d-fla", "r-ohio", "d-ohio", "r-ny", "d-ny",
+    "rep", "rev", "hon", "supt", "insp", "det", "mr", "mrs", "ms", "dr", "prof",
+    "messrs", "jr", "sr", "st", "mt", "ft",
+    # organisations and places
+    "inc", "ltd", "co", "corp", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "u.s", "u.k", "u.n", "e.u", "d.c",
+    # party-state tags such as R-Mich. or D-N.Y.
+    "r-mich", "d-mich", "r-calif", "d-calif", "r-texas", "d-texas", "r-fla", "d-fla",
     "r-ariz", "d-ariz", "r-ky", "d-ky", "r-s.c", "d-s.c", "r-n.y", "d-n.y", "r-ill",
     "d-ill", "r-pa", "d-pa", "r-mass", "d-mass", "r-wis", "d-wis", "r-ga", "d-ga",
-    "r-va", "d-va", "r-tenn", "d-tenn", "r-utah", "d-utah", "r-iowa", "d-iowa",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
-    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "st", "ave", "blvd", "rd", "mr", "mrs", "ms", "dr", "prof", "messrs", "mmes",
+    "r-va", "d-va", "r-tenn", "d-tenn", "r-okla", "d-okla", "r-n.j", "d-n.j",
+    "r-colo", "d-colo", "r-minn", "d-minn", "r-conn", "d-conn", "r-ind", "d-ind",
+    # US states in AP style that are not also common words
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky", "mich",
+    "minn", "mont", "neb", "nev", "okla", "ore", "tenn", "tex", "vt", "wis", "wyo",
+    # months; weekday abbreviations are left out because several are words (sat, sun, wed)
+    "jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec",
+    "vs", "approx",
 }
 
 
@@ -136,9 +143,10 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
         paragraphs.append(para)
         spans = [(s + p_start, e + p_start) for s, e in tokenizer.span_tokenize(para)]
         quotes = [(s + p_start, e + p_start, closed) for s, e, closed in find_quote_spans(para)]
+        quotes = plausible_quotes(spans, quotes)
         spans = _merge_inside_quotes(spans, quotes)
         for start, end in spans:
-            open_quote = _cuts_open_quote(start, end, quotes)
+            open_quote = _cuts_open_quote(start, end, quotes) or has_broken_quote(text[start:end])
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -152,6 +160,24 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
     return tuple(sentences), tuple(paragraphs)
 
 
+def plausible_quotes(
+    spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """Drop quotations that run over more than MAX_MERGED_SENTENCES sentences.
+
+    In flattened one-paragraph articles a missing closing mark makes a quotation
+    swallow everything up to some later mark. Such a span is not trusted: its
+    sentences are neither joined nor flagged as a whole; each sentence is still
+    checked for unbalanced marks of its own.
+    """
+    kept = []
+    for qs, qe, closed in quotes:
+        touched = sum(1 for s, e in spans if s < qe and e > qs)
+        if touched <= MAX_MERGED_SENTENCES:
+            kept.append((qs, qe, closed))
+    return kept
+
+
 def _merge_inside_quotes(
     spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
 ) -> list[tuple[int, int]]:
@@ -160,9 +186,12 @@ def _merge_inside_quotes(
     if not closed or len(spans) < 2:
         return spans
     merged = [spans[0]]
+    q = 0
     for start, end in spans[1:]:
-        boundary = start
-        if any(qs < boundary < qe for qs, qe in closed):
+        # Quotations are sorted and disjoint: skip those that end before this boundary.
+        while q < len(closed) and closed[q][1] <= start:
+            q += 1
+        if q < len(closed) and closed[q][0] < start < closed[q][1]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
