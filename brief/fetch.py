@@ -31,6 +31,11 @@ _TEXT_TYPES = {
     "text/plain": "text",
     "text/markdown": "markdown",
     "text/x-markdown": "markdown",
+    # Feeds, for `brief digest`; it recognises them by content.
+    "application/rss+xml": "text",
+    "application/atom+xml": "text",
+    "application/xml": "text",
+    "text/xml": "text",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -39,7 +44,7 @@ def fetch_url(url: str, input_format: str = "auto", timeout: float = 20.0) -> So
     """Download ``url`` and decode it into a Source (format sniffed unless given)."""
     import httpx
 
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"}
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,*/*;q=0.1"}
     try:
         with httpx.Client(
             follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout, headers=headers
