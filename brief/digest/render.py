@@ -13,6 +13,7 @@ from typing import Any
 
 from brief.digest.models import Article, Digest, Story
 from brief.errors import UsageError
+from brief.keyquotes import display_text
 
 FORMATS = ("markdown", "json", "html")
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
@@ -56,7 +57,7 @@ def render_markdown(digest: Digest) -> str:
         if story.quotes:
             lines.append("")
             for q in story.quotes:
-                lines += [f"> “{q.text}” — {q.speaker}", ""]
+                lines += [f"> “{display_text(q)}” — {q.speaker}", ""]
             lines.pop()
         lines += ["", "Sources:", ""]
         for article in story.articles:
@@ -126,7 +127,7 @@ def _html_story(number: int, story: Story) -> str:
         "</ul>",
     ]
     for q in story.quotes:
-        parts.append(f"<blockquote>“{e(q.text)}” — {e(q.speaker or '')}</blockquote>")
+        parts.append(f"<blockquote>“{e(display_text(q))}” — {e(q.speaker or '')}</blockquote>")
     parts.append("<p>Sources:</p>")
     parts.append("<ul>")
     for article in story.articles:
