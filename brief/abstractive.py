@@ -398,8 +398,10 @@ def _merge(doc: Document, briefing: Briefing, plan: WindowPlan, outputs: Sequenc
     from brief.segment import segment
     from brief.terms import content_terms
 
-    title = doc.metadata.title or ""
-    index = SourceIndex.build(f"{title}\n\n{doc.text}" if title else doc.text, tuple(s.text for s in doc.sentences))
+    # The headline and dateline are the article's words too; the byline is not
+    # (a summary naming the reporter is a known invention).
+    heads = [h for h in (doc.metadata.title, getattr(doc.metadata, "dateline", None)) if h]
+    index = SourceIndex.build("\n\n".join([*heads, doc.text]), tuple(s.text for s in doc.sentences))
     candidates: list[_Candidate] = []
     generated = 0
     for w, output in enumerate(outputs):
