@@ -1,4 +1,8 @@
-"""TF-IDF sentence vectors and cosine similarity, computed within one document."""
+"""Sentence similarities within one document: TF-IDF cosine and TextRank word overlap.
+
+Both work on ``content_terms`` (stop words out, light stemming), computed once
+per document by ``sentence_terms`` and shared by the scorers and selection.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,14 @@ from brief.terms import content_terms
 Vector = dict[str, float]
 
 
+def sentence_terms(doc: Document) -> list[list[str]]:
+    """Content terms of every sentence, in order."""
+    return [content_terms(s.text) for s in doc.sentences]
+
+
 def sentence_vectors(doc: Document) -> list[Vector]:
     """One L2-normalised TF-IDF vector per sentence; IDF over the document's sentences."""
-    term_lists = [content_terms(s.text) for s in doc.sentences]
-    return tfidf_vectors(term_lists)
+    return tfidf_vectors(sentence_terms(doc))
 
 
 def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
@@ -22,10 +30,11 @@ def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
     df: Counter[str] = Counter()
     for terms in term_lists:
         df.update(set(terms))
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
     vectors = []
     for terms in term_lists:
         tf = Counter(terms)
-        vec = {t: (1.0 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in tf.items()}
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in tf.items()}
         norm = math.sqrt(sum(v * v for v in vec.values()))
         vectors.append({t: v / norm for t, v in vec.items()} if norm else {})
     return vectors
@@ -38,6 +47,7 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def similarity_matrix(vectors: list[Vector]) -> list[list[float]]:
+    """Pairwise cosine similarities (zero diagonal)."""
     n = len(vectors)
     sim = [[0.0] * n for _ in range(n)]
     for i in range(n):
@@ -45,3 +55,37 @@ def similarity_matrix(vectors: list[Vector]) -> list[list[float]]:
             s = cosine(vectors[i], vectors[j])
             sim[i][j] = sim[j][i] = s
     return sim
+
+
+def overlap_matrix(term_lists: list[list[str]], lengths: list[int]) -> list[list[float]]:
+    """TextRank's similarity (Mihalcea & Tarau 2004): shared terms / (log|s_i| + log|s_j|).
+
+    Unlike cosine it grows with the number of shared terms, so long informative
+    sentences gain weight; ``lengths`` are word counts (floored at 2 so the log
+    never vanishes).
+    """
+    sets = [set(t) for t in term_lists]
+    logs = [math.log(max(2, n)) for n in lengths]
+    n = len(sets)
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        si = sets[i]
+        if not si:
+            continue
+        for j in range(i + 1, n):
+            shared = len(si & sets[j])
+            if shared:
+                sim[i][j] = sim[j][i] = shared / (logs[i] + logs[j])
+    return sim
+
+
+def centroid_similarity(vectors: list[Vector]) -> list[float]:
+    """Cosine of each sentence vector with the document centroid (their normalised sum)."""
+    centroid: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            centroid[t] = centroid.get(t, 0.0) + v
+    norm = math.sqrt(sum(v * v for v in centroid.values()))
+    if not norm:
+        return [0.0] * len(vectors)
+    return [cosine(vec, centroid) / norm for vec in vectors]
