@@ -87,9 +87,15 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
     """Build the Config: defaults, then the file, then BRIEF_* variables, then non-None flags."""
     env = dict(os.environ) if env is None else env
     values: dict[str, Any] = {}
-    explicit = path is not None or "BRIEF_CONFIG" in env
-    file_path = Path(path if path is not None else env.get("BRIEF_CONFIG") or default_config_path())
-    if file_path.exists():
+    # BRIEF_CONFIG="" means "no config file" (handy in scripts and tests).
+    explicit = path is not None or bool(env.get("BRIEF_CONFIG"))
+    if path is not None:
+        file_path: Path | None = Path(path)
+    elif "BRIEF_CONFIG" in env:
+        file_path = Path(env["BRIEF_CONFIG"]) if env["BRIEF_CONFIG"] else None
+    else:
+        file_path = default_config_path()
+    if file_path is not None and file_path.exists():
         try:
             data = tomllib.loads(file_path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:

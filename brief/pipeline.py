@@ -6,7 +6,6 @@ only wires them together for the Python API and the CLI.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from brief.attribution import extract_quotes
@@ -30,8 +29,8 @@ def parse_source(source: Source, keep_boilerplate: bool = False) -> Document:
 
 def document_from_text(text: str, metadata: Metadata, origin: str = "<text>") -> Document:
     sentences, paragraphs = segment(text)
-    if not sentences:
-        raise InputError(f"{origin}: no sentences found")
+    if not any(any(ch.isalpha() for ch in s.text) for s in sentences):
+        raise InputError(f"{origin}: no sentences found (the input has no words)")
     quotes = extract_quotes(text, sentences)
     return Document(text=text, sentences=sentences, paragraphs=paragraphs, quotes=quotes, metadata=metadata)
 
@@ -50,7 +49,6 @@ def summarize_document(
     quotes: int = DEFAULT_KEY_QUOTES,
 ) -> Briefing:
     """Extractive briefing of a Document."""
-    started = time.perf_counter()
     budget = Budget(sentences=sentences, words=words, ratio=ratio)
     rater = get_scorer(scorer)
     scores = rater.score(doc)
@@ -66,7 +64,6 @@ def summarize_document(
         "points_out": len(points),
         "words_out": words_out,
         "compression": round(words_out / doc.words, 3) if doc.words else 0.0,
-        "seconds": round(time.perf_counter() - started, 4),
     }
     return Briefing(
         points=points,

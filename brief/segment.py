@@ -44,20 +44,25 @@ def punkt_tokenizer() -> PunktSentenceTokenizer:
 
 # Titles and US state abbreviations common in news that the English model lacks.
 _EXTRA_ABBREVIATIONS = {
+    # titles and ranks
     "adm", "sgt", "cpl", "pvt", "capt", "cmdr", "lt", "col", "gen", "gov", "sen",
-    "rep", "rev", "hon", "supt", "insp", "det", "mt", "ft", "no", "vs", "v", "est",
-    "approx", "dept", "univ", "assn", "inc", "ltd", "co", "corp", "jr", "sr",
-    "u.s", "u.k", "u.n", "e.u", "d.c", "r-mich", "d-mich", "r-calif", "d-calif",
-    "r-texas", "d-texas", "r-fla", "d-fla", "r-ohio", "d-ohio", "r-ny", "d-ny",
+    "rep", "rev", "hon", "supt", "insp", "det", "mr", "mrs", "ms", "dr", "prof",
+    "messrs", "jr", "sr", "st", "mt", "ft",
+    # organisations and places
+    "inc", "ltd", "co", "corp", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "u.s", "u.k", "u.n", "e.u", "d.c",
+    # party-state tags such as R-Mich. or D-N.Y.
+    "r-mich", "d-mich", "r-calif", "d-calif", "r-texas", "d-texas", "r-fla", "d-fla",
     "r-ariz", "d-ariz", "r-ky", "d-ky", "r-s.c", "d-s.c", "r-n.y", "d-n.y", "r-ill",
     "d-ill", "r-pa", "d-pa", "r-mass", "d-mass", "r-wis", "d-wis", "r-ga", "d-ga",
-    "r-va", "d-va", "r-tenn", "d-tenn", "r-utah", "d-utah", "r-iowa", "d-iowa",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind",
-    "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
-    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-    "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-    "st", "ave", "blvd", "rd", "mr", "mrs", "ms", "dr", "prof", "messrs", "mmes",
+    "r-va", "d-va", "r-tenn", "d-tenn", "r-okla", "d-okla", "r-n.j", "d-n.j",
+    "r-colo", "d-colo", "r-minn", "d-minn", "r-conn", "d-conn", "r-ind", "d-ind",
+    # US states in AP style that are not also common words
+    "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan", "ky", "mich",
+    "minn", "mont", "neb", "nev", "okla", "ore", "tenn", "tex", "vt", "wis", "wyo",
+    # months; weekday abbreviations are left out because several are words (sat, sun, wed)
+    "jan", "feb", "apr", "aug", "sept", "oct", "nov", "dec",
+    "vs", "approx",
 }
 
 

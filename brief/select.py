@@ -75,7 +75,7 @@ def select(doc: Document, scores: list[float], budget: Budget = Budget()) -> lis
     candidates = [s for s in doc.sentences if is_bullet_worthy(s)]
     if not candidates:
         # A very short text: take whatever whole sentences are not cut quotations.
-        candidates = [s for s in doc.sentences if not s.in_open_quote]
+        candidates = [s for s in doc.sentences if not s.in_open_quote and any(ch.isalpha() for ch in s.text)]
     if not candidates:
         return []
     vectors = sentence_vectors(doc)

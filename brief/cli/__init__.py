@@ -60,7 +60,8 @@ def fail(message: str, code: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     _register_commands()
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode, typer returns an Exit's code (130 for Ctrl-C) instead of exiting.
+        returned = app(args=argv, standalone_mode=False)
     except BriefError as exc:
         fail(str(exc), exc.exit_code)
     except click_exceptions.NoArgsIsHelpError:
@@ -77,4 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         # The reader (e.g. `| head`) went away: not an error worth a traceback.
         sys.stderr.close()
         sys.exit(ExitCode.OK)
-    sys.exit(ExitCode.OK)
+    code = returned if isinstance(returned, int) else ExitCode.OK
+    if code == ExitCode.INTERRUPTED:
+        print("", file=sys.stderr)
+    sys.exit(code)
