@@ -99,6 +99,6 @@ def select(doc: Document, scores: list[float], budget: Budget = Budget()) -> lis
     if not chosen and budget.words is not None:
         # Nothing fits the word budget whole; a sentence is never cut, so give
         # the shortest of the best-rated ones rather than an empty briefing.
-        top = ranked[: max(3, limit)]
+        top = ranked[:3]
         chosen = [min(top, key=lambda s: (s.words, s.index))]
     return sorted(s.index for s in chosen)

@@ -9,8 +9,8 @@ from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_
 def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-6) -> list[float]:
     """Weighted PageRank by power iteration over a symmetric similarity matrix.
 
-    Deterministic; stops when the ranks move less than ``tol`` in total. A
-    sentence without edges keeps the teleport share only.
+    Deterministic; stops when the ranks move less than ``tol`` in total. The
+    rank held by sentences without edges is spread evenly, so ranks sum to 1.
     """
     n = len(sim)
     if n == 0:
@@ -21,9 +21,10 @@ def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 10
     incoming = [
         [(i, sim[i][j] / out_weight[i]) for i in range(n) if sim[i][j] and out_weight[i]] for j in range(n)
     ]
-    base = (1.0 - damping) / n
+    dangling = [i for i in range(n) if not out_weight[i]]
     rank = [1.0 / n] * n
     for _ in range(iterations):
+        base = (1.0 - damping) / n + damping * sum(rank[i] for i in dangling) / n
         new = [base + damping * sum(rank[i] * w for i, w in edges) for edges in incoming]
         delta = sum(abs(a - b) for a, b in zip(new, rank))
         rank = new
