@@ -6,7 +6,7 @@ from brief.models import Document
 from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_matrix, tfidf_vectors
 
 
-def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-6) -> list[float]:
+def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-5) -> list[float]:
     """Weighted PageRank by power iteration over a symmetric similarity matrix.
 
     Deterministic; stops when the ranks move less than ``tol`` in total. The

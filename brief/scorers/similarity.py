@@ -47,13 +47,29 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def similarity_matrix(vectors: list[Vector]) -> list[list[float]]:
-    """Pairwise cosine similarities (zero diagonal)."""
+    """Pairwise cosine similarities (zero diagonal).
+
+    Accumulated term by term over postings (an inverted index) rather than by
+    comparing every pair of dicts: most sentence pairs share no term, and this
+    is the hot loop of the default scorer.
+    """
     n = len(vectors)
     sim = [[0.0] * n for _ in range(n)]
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, vec in enumerate(vectors):
+        for t, v in vec.items():
+            postings.setdefault(t, []).append((i, v))
+    for plist in postings.values():
+        if len(plist) < 2:
+            continue
+        for a, (i, vi) in enumerate(plist):
+            row = sim[i]
+            for j, vj in plist[a + 1 :]:
+                row[j] += vi * vj
     for i in range(n):
+        row = sim[i]
         for j in range(i + 1, n):
-            s = cosine(vectors[i], vectors[j])
-            sim[i][j] = sim[j][i] = s
+            sim[j][i] = row[j]
     return sim
 
 
