@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from brief.models import Document
 from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_matrix, tfidf_vectors
 
@@ -33,7 +35,7 @@ def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 10
     return rank
 
 
-def textrank(doc: Document, terms: list[list[str]] | None = None) -> list[float]:
+def textrank(doc: Document, terms: Sequence[Sequence[str]] | None = None) -> list[float]:
     """TextRank scores of ``doc``'s sentences (``terms`` reused when the caller has them)."""
     terms = sentence_terms(doc) if terms is None else terms
     return pagerank(overlap_matrix(terms, [s.words for s in doc.sentences]))

@@ -94,7 +94,7 @@ class DefaultScorer:
         terms = sentence_terms(doc)
         headline = content_terms(doc.title) if doc.title else []
         # The headline joins the IDF statistics so its rare words weigh as in the body.
-        vectors = tfidf_vectors(terms + [headline]) if headline else tfidf_vectors(terms)
+        vectors = tfidf_vectors([*terms, headline]) if headline else tfidf_vectors(terms)
         head_vec = vectors.pop() if headline else {}
         sim = similarity_matrix(vectors)
         forward = _scaled([sum(sim[i][i + 1 :]) for i in range(n)])

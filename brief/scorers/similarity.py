@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
 
 from brief.models import Document
 from brief.terms import content_terms
@@ -15,9 +17,16 @@ from brief.terms import content_terms
 Vector = dict[str, float]
 
 
-def sentence_terms(doc: Document) -> list[list[str]]:
+def sentence_terms(doc: Document) -> list[tuple[str, ...]]:
     """Content terms of every sentence, in order."""
-    return [content_terms(s.text) for s in doc.sentences]
+    return list(_terms_of(tuple(s.text for s in doc.sentences)))
+
+
+@lru_cache(maxsize=8)
+def _terms_of(texts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    # The scorer and selection both need the terms of the same document, one
+    # right after the other; tokenizing and stemming is a third of the work.
+    return tuple(tuple(content_terms(t)) for t in texts)
 
 
 def sentence_vectors(doc: Document) -> list[Vector]:
@@ -25,7 +34,7 @@ def sentence_vectors(doc: Document) -> list[Vector]:
     return tfidf_vectors(sentence_terms(doc))
 
 
-def tfidf_vectors(term_lists: list[list[str]]) -> list[Vector]:
+def tfidf_vectors(term_lists: Sequence[Sequence[str]]) -> list[Vector]:
     n = len(term_lists)
     df: Counter[str] = Counter()
     for terms in term_lists:
@@ -73,7 +82,7 @@ def similarity_matrix(vectors: list[Vector]) -> list[list[float]]:
     return sim
 
 
-def overlap_matrix(term_lists: list[list[str]], lengths: list[int]) -> list[list[float]]:
+def overlap_matrix(term_lists: Sequence[Sequence[str]], lengths: list[int]) -> list[list[float]]:
     """TextRank's similarity (Mihalcea & Tarau 2004): shared terms / (log|s_i| + log|s_j|).
 
     Unlike cosine it grows with the number of shared terms, so long informative
