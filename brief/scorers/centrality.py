@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import lru_cache
 
 from brief.models import Document
-from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_matrix, tfidf_vectors
+from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_matrix, terms_of, tfidf_vectors
 
 
 def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-5) -> list[float]:
@@ -35,10 +35,16 @@ def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 10
     return rank
 
 
-def textrank(doc: Document, terms: Sequence[Sequence[str]] | None = None) -> list[float]:
-    """TextRank scores of ``doc``'s sentences (``terms`` reused when the caller has them)."""
-    terms = sentence_terms(doc) if terms is None else terms
-    return pagerank(overlap_matrix(terms, [s.words for s in doc.sentences]))
+def textrank(doc: Document) -> list[float]:
+    """TextRank scores of ``doc``'s sentences."""
+    return list(_textrank_of(tuple(s.text for s in doc.sentences)))
+
+
+@lru_cache(maxsize=8)
+def _textrank_of(texts: tuple[str, ...]) -> tuple[float, ...]:
+    # Cached because one summarize call needs it twice: in the default
+    # scorer and again when choosing the TL;DR.
+    return tuple(pagerank(overlap_matrix(terms_of(texts), [len(t.split()) for t in texts])))
 
 
 class CentralityScorer:

@@ -99,7 +99,7 @@ class DefaultScorer:
         sim = similarity_matrix(vectors)
         forward = _scaled([sum(sim[i][i + 1 :]) for i in range(n)])
         centroid = _scaled(centroid_similarity(vectors))
-        rank = _scaled(textrank(doc, terms)) if self.textrank_weight else [0.0] * n
+        rank = _scaled(textrank(doc)) if self.textrank_weight else [0.0] * n
         scores = []
         for i, sentence in enumerate(doc.sentences):
             value = (

@@ -19,11 +19,12 @@ Vector = dict[str, float]
 
 def sentence_terms(doc: Document) -> list[tuple[str, ...]]:
     """Content terms of every sentence, in order."""
-    return list(_terms_of(tuple(s.text for s in doc.sentences)))
+    return list(terms_of(tuple(s.text for s in doc.sentences)))
 
 
 @lru_cache(maxsize=8)
-def _terms_of(texts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def terms_of(texts: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Content terms of each text (cached: see ``sentence_terms``)."""
     # The scorer and selection both need the terms of the same document, one
     # right after the other; tokenizing and stemming is a third of the work.
     return tuple(tuple(content_terms(t)) for t in texts)
