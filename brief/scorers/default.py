@@ -38,10 +38,14 @@ CNN/DailyMail, 5 on BBC; grid over the weights, tau and the length prior):
   both CNN/DM and BBC over this one (the trade-off curve is smooth: about
   -0.5 BBC per +0.1 CNN/DM); settings with higher CNN/DM scores (up to 37.6)
   cost BBC more than 2 points, so the middle of the curve was kept.
+- Sentence embeddings (all-MiniLM-L6-v2) in place of TF-IDF for the forward
+  and centroid terms were measured too: CNN/DM 36.72, BBC 63.10, XSum 20.68,
+  at about a second per article on two CPU cores, so they are not used.
 - Result (`brief eval`, dev): CNN/DM 37.09 / 16.30 / 33.36 against Lead-3
   35.98 / 15.73 / 32.53; BBC 64.37 against Lead-5 55.95 and sumy LexRank
-  60.05 (TextRank 71.37); XSum TL;DR 19.15 against Lead-1 16.12 and sumy
-  LexRank 17.54. tau = 6 sentences: shorter (3) favoured BBC and lost
+  60.05 (TextRank 71.37); XSum TL;DR 20.60 against Lead-1 16.12 and sumy
+  LexRank 17.54 (19.15 from this ranking alone; pipeline.choose_tldr blends in
+  TextRank). tau = 6 sentences: shorter (3) favoured BBC and lost
   CNN/DM, longer (10) changed little.
 """
 
