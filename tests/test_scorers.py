@@ -136,3 +136,19 @@ def test_default_without_position_weight_still_scores_every_sentence() -> None:
     doc = parse(STORY)
     scores = DefaultScorer(position_weight=0.0, textrank_weight=0.0).score(doc)
     assert len(scores) == len(doc.sentences) and max(scores) > 0
+
+
+def test_summarizing_text_loads_no_heavy_module() -> None:
+    """Cold start matters (`brief summarize` must stay well under sumy's): no nltk,
+    numpy, trafilatura, rouge-score or torch for a plain-text article."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, brief, brief.cli, brief.cli.eval_cmd\n"
+        f"brief.summarize(open({str(SAMPLES / 'harbor-bridge.txt')!r}, encoding='utf-8').read())\n"
+        "heavy = ('nltk', 'numpy', 'trafilatura', 'rouge_score', 'torch', 'transformers', 'brief.evaluate')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
