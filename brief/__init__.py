@@ -14,6 +14,9 @@ __all__ = [
     "__version__",
     "parse",
     "summarize",
+    "build_digest",
+    "Digest",
+    "Story",
     "Briefing",
     "Document",
     "Metadata",
@@ -26,6 +29,9 @@ __all__ = [
 _LAZY = {
     "parse": "brief.pipeline",
     "summarize": "brief.pipeline",
+    "build_digest": "brief.digest",
+    "Digest": "brief.digest.models",
+    "Story": "brief.digest.models",
     "Briefing": "brief.models",
     "Document": "brief.models",
     "Metadata": "brief.models",
@@ -39,6 +45,8 @@ if TYPE_CHECKING:
     from brief.errors import BriefError
     from brief.models import Briefing, Document, Metadata, Point, Quote, Sentence
     from brief.pipeline import parse, summarize
+    from brief.digest import build_digest
+    from brief.digest.models import Digest, Story
 
 
 def __getattr__(name: str) -> Any:

@@ -36,6 +36,7 @@ class Config:
     out: str | None = None
     sources: tuple[str, ...] = ()
     digest_format: str = "markdown"
+    digest_points: int | None = None
 
 
 _TYPES: dict[str, type] = {
@@ -52,7 +53,12 @@ _TYPES: dict[str, type] = {
     "out": str,
     "sources": tuple,
     "digest_format": str,
+    "digest_points": int,
 }
+
+# A [digest] table in the config file, e.g. `[digest]\nout = "~/briefs"`, maps
+# onto these top-level settings.
+_DIGEST_TABLE = {"out": "out", "sources": "sources", "format": "digest_format", "points": "digest_points"}
 
 
 def default_config_path() -> Path:
@@ -102,6 +108,14 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
             raise ConfigError(f"{file_path}: cannot read config ({exc})") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{file_path}: invalid TOML ({exc})") from None
+        table = data.pop("digest", None)
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError(f"{file_path}: digest must be a table ([digest])")
+            for key, value in table.items():
+                if key not in _DIGEST_TABLE:
+                    raise ConfigError(f"{file_path}: unknown [digest] setting {key!r}; known: {', '.join(_DIGEST_TABLE)}")
+                data.setdefault(_DIGEST_TABLE[key], value)
         for key, value in data.items():
             if key not in _TYPES:
                 raise ConfigError(f"{file_path}: unknown setting {key!r}; known: {', '.join(_TYPES)}")

@@ -58,3 +58,9 @@ class OutputError(BriefError):
     """The output file cannot be written, or exists and must not be replaced."""
 
     exit_code = ExitCode.ERROR
+
+
+class PartialSuccess(BriefError):
+    """The result was written, but some inputs were skipped (reported one per line)."""
+
+    exit_code = ExitCode.PARTIAL

@@ -1,39 +1,110 @@
-"""Choose the "Key quotes" of a briefing from all quotations of the article."""
+"""Choose the "Key quotes" of a briefing from all quotations of the article.
+
+A key quote is a full quotation (not an embedded fragment) with a named speaker
+(a person or organisation, not "a spokesman"), that says something the bullets
+do not already say. Different speakers are preferred, so two key quotes give
+two voices when the article has them.
+"""
 
 from __future__ import annotations
 
-from brief.models import Quote
+import re
 
+from brief.models import Quote, Sentence
+from brief.terms import words
+
+MIN_KEY_QUOTE_WORDS = 6
 MAX_KEY_QUOTE_WORDS = 60
+# A quotation sharing more than this share of its words with the bullets (or an
+# already chosen quote) repeats them.
+MAX_OVERLAP = 0.5
+_ROLE_START = frozenset("a an the his her their its our one another".split())
+_JOINED_COMMA = re.compile(r",(\s+…\s+)")
+
+
+def is_named(speaker: str | None) -> bool:
+    """A name ("John Kerry", "Etihad Airways"), not a role ("a Pentagon spokesman")."""
+    if not speaker:
+        return False
+    first = speaker.split()[0]
+    return first[:1].isupper() and first.lower() not in _ROLE_START
+
+
+def display_text(quote: Quote) -> str:
+    """The quotation tidied for display: a trailing comma that led into the
+    attribution ("We have some ideas,") becomes a full stop."""
+    text = _JOINED_COMMA.sub(r"\1", quote.text.strip())
+    if text.endswith(","):
+        text = text[:-1].rstrip() + "."
+    return text
 
 
 def choose_key_quotes(
-    quotes: tuple[Quote, ...], sentence_scores: list[float], point_indices: list[int], limit: int = 2
+    quotes: tuple[Quote, ...],
+    sentence_scores: list[float],
+    point_indices: list[int],
+    limit: int = 2,
+    sentences: tuple[Sentence, ...] | None = None,
 ) -> tuple[Quote, ...]:
-    """Full quotations with a known speaker, not already inside a bullet, best-scored first.
+    """Up to ``limit`` informative full quotations with named speakers, in reading order.
 
-    Returned in reading order so the section reads like the article.
+    Ranked by the score of the sentences the quotation spans; a quotation inside
+    a chosen bullet, or repeating its words, is skipped.
     """
-    if limit <= 0:
+    if limit <= 0 or not quotes:
         return ()
     chosen_points = set(point_indices)
-    candidates = [
-        q
-        for q in quotes
-        if q.kind == "full"
-        and q.speaker
-        and q.sentence_index not in chosen_points
-        and len(q.text.split()) <= MAX_KEY_QUOTE_WORDS
-    ]
-    ranked = sorted(candidates, key=lambda q: (-sentence_scores[q.sentence_index], q.start))
-    picked: list[Quote] = []
-    seen_text: set[str] = set()
-    for quote in ranked:
-        key = quote.text.lower()
-        if key in seen_text:
+    bullet_words: set[str] = set()
+    if sentences is not None:
+        for i in chosen_points:
+            bullet_words.update(words(sentences[i].text))
+    candidates = []
+    for quote in quotes:
+        n_words = len(quote.text.split())
+        if quote.kind != "full" or not is_named(quote.speaker):
             continue
-        picked.append(quote)
-        seen_text.add(key)
-        if len(picked) >= limit:
-            break
+        if not MIN_KEY_QUOTE_WORDS <= n_words <= MAX_KEY_QUOTE_WORDS:
+            continue
+        covered = _covered(quote, sentences)
+        if covered & chosen_points:
+            continue
+        if _overlap(quote, bullet_words) > MAX_OVERLAP:
+            continue
+        score = max(sentence_scores[i] for i in covered if i < len(sentence_scores))
+        candidates.append((score, quote))
+    candidates.sort(key=lambda c: (-c[0], c[1].start))
+    picked: list[Quote] = []
+    picked_words: set[str] = set()
+    # First pass: one quote per speaker; second pass: fill up from any speaker.
+    for allow_repeat in (False, True):
+        for _score, quote in candidates:
+            if len(picked) >= limit:
+                break
+            if quote in picked:
+                continue
+            if not allow_repeat and any(p.speaker == quote.speaker for p in picked):
+                continue
+            if _overlap(quote, picked_words) > MAX_OVERLAP:
+                continue
+            picked.append(quote)
+            picked_words.update(words(quote.text))
     return tuple(sorted(picked, key=lambda q: q.start))
+
+
+def _covered(quote: Quote, sentences: tuple[Sentence, ...] | None) -> set[int]:
+    """Indices of the sentences the quotation runs through."""
+    if sentences is None:
+        return {quote.sentence_index}
+    covered = {quote.sentence_index}
+    i = quote.sentence_index + 1
+    while i < len(sentences) and sentences[i].start < quote.end:
+        covered.add(i)
+        i += 1
+    return covered
+
+
+def _overlap(quote: Quote, seen: set[str]) -> float:
+    quote_words = words(quote.text)
+    if not quote_words or not seen:
+        return 0.0
+    return sum(1 for w in quote_words if w in seen) / len(quote_words)

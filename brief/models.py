@@ -20,6 +20,7 @@ class Metadata:
     site: str | None = None
     url: str | None = None
     origin: str | None = None  # file path, "-" for stdin, or the URL
+    dateline: str | None = None  # "PARIS" or "PORTVILLE, Ore. (Brief Wire)" taken off the first sentence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -29,6 +30,7 @@ class Metadata:
             "site": self.site,
             "url": self.url,
             "origin": self.origin,
+            "dateline": self.dateline,
         }
 
 

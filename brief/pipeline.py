@@ -56,7 +56,7 @@ def summarize_document(
     points = tuple(
         Point(text=doc.sentences[i].text, sentence_index=i, score=scores[i], source_sentences=(i,)) for i in chosen
     )
-    key_quotes = choose_key_quotes(doc.quotes, scores, chosen, limit=quotes)
+    key_quotes = choose_key_quotes(doc.quotes, scores, chosen, limit=quotes, sentences=doc.sentences)
     words_out = sum(len(p.text.split()) for p in points)
     stats = {
         "sentences_in": len(doc.sentences),

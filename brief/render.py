@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from brief.errors import UsageError
+from brief.keyquotes import display_text
 from brief.models import Briefing, Metadata
 
 FORMATS = ("text", "markdown", "json")
@@ -25,6 +26,8 @@ def metadata_line(meta: Metadata) -> str:
     parts = []
     if meta.byline:
         parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")
+    if meta.dateline:
+        parts.append(meta.dateline)
     if meta.date:
         parts.append(meta.date)
     if meta.site:
@@ -48,7 +51,7 @@ def render_text(briefing: Briefing) -> str:
     lines += [f"• {p.text}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "Key quotes:"]
-        lines += [f"“{q.text}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
+        lines += [f"“{display_text(q)}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
     return "\n".join(lines) + "\n"
 
 
@@ -64,7 +67,7 @@ def render_markdown(briefing: Briefing) -> str:
     lines += [f"- {p.text}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "**Key quotes**", ""]
-        lines += [f"> “{q.text}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]
+        lines += [f"> “{display_text(q)}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]
         lines[-1] = lines[-1].rstrip("\n")
     return "\n".join(lines) + "\n"
 

@@ -15,13 +15,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from brief.models import Sentence
-from brief.quotemarks import find_quote_spans
+from brief.quotemarks import find_quote_spans, has_broken_quote
 
 if TYPE_CHECKING:
     from punkt import PunktSentenceTokenizer
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '»')
+# More Punkt sentences than this inside one quotation are not joined into one.
+MAX_MERGED_SENTENCES = 8
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
 
@@ -143,9 +145,10 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
         paragraphs.append(para)
         spans = [(s + p_start, e + p_start) for s, e in tokenizer.span_tokenize(para)]
         quotes = [(s + p_start, e + p_start, closed) for s, e, closed in find_quote_spans(para)]
+        quotes = plausible_quotes(spans, quotes)
         spans = _merge_inside_quotes(spans, quotes)
         for start, end in spans:
-            open_quote = _cuts_open_quote(start, end, quotes)
+            open_quote = _cuts_open_quote(start, end, quotes) or has_broken_quote(text[start:end])
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -159,6 +162,24 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
     return tuple(sentences), tuple(paragraphs)
 
 
+def plausible_quotes(
+    spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """Drop quotations that run over more than MAX_MERGED_SENTENCES sentences.
+
+    In flattened one-paragraph articles a missing closing mark makes a quotation
+    swallow everything up to some later mark. Such a span is not trusted: its
+    sentences are neither joined nor flagged as a whole; each sentence is still
+    checked for unbalanced marks of its own.
+    """
+    kept = []
+    for qs, qe, closed in quotes:
+        touched = sum(1 for s, e in spans if s < qe and e > qs)
+        if touched <= MAX_MERGED_SENTENCES:
+            kept.append((qs, qe, closed))
+    return kept
+
+
 def _merge_inside_quotes(
     spans: list[tuple[int, int]], quotes: list[tuple[int, int, bool]]
 ) -> list[tuple[int, int]]:
@@ -167,9 +188,12 @@ def _merge_inside_quotes(
     if not closed or len(spans) < 2:
         return spans
     merged = [spans[0]]
+    q = 0
     for start, end in spans[1:]:
-        boundary = start
-        if any(qs < boundary < qe for qs, qe in closed):
+        # Quotations are sorted and disjoint: skip those that end before this boundary.
+        while q < len(closed) and closed[q][1] <= start:
+            q += 1
+        if q < len(closed) and closed[q][0] < start < closed[q][1]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -1,0 +1,53 @@
+"""`brief clean`: show the article text and metadata the summarizer would see."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from brief.cli import app
+from brief.errors import UsageError
+
+EXAMPLES = """
+
+Examples:
+
+  brief clean copied-page.txt
+
+  brief clean page.html --format json
+
+  brief clean https://example.com/news/story
+"""
+
+
+@app.command("clean", help="Print the cleaned article (page furniture removed) with its metadata." + EXAMPLES)
+def clean_command(
+    source: Optional[str] = typer.Argument(None, metavar="[FILE|-|URL]", help="Page to clean; omit or use - to read stdin."),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    keep_boilerplate: Optional[bool] = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+) -> None:
+    from brief.clean import clean
+    from brief.cli.summarize_cmd import read_input
+    from brief.config import load_config
+    from brief.render import metadata_line
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown format {output_format!r}; choose text or json")
+    cfg = load_config(config, input_format=input_format, keep_boilerplate=keep_boilerplate)
+    if cfg.input_format not in ("auto", "text", "markdown", "html"):
+        raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
+    src = read_input(source, cfg.input_format, cfg.timeout)
+    article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
+    meta = article.metadata
+    if output_format == "json":
+        sys.stdout.write(json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n")
+        return
+    header = [line for line in (meta.title, metadata_line(meta)) if line]
+    out = "\n".join(header) + ("\n\n" if header else "") + article.text + "\n"
+    sys.stdout.write(out)

@@ -1,0 +1,138 @@
+"""`brief digest`: a pile of articles in, one dated digest file out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from brief.cli import app
+from brief.errors import PartialSuccess, UsageError
+
+EXAMPLES = """
+
+Examples:
+
+  brief digest ~/news --out ~/briefs
+
+  brief digest feed.xml articles/ --urls links.txt --out . --date 2026-03-14
+
+  brief digest ~/news --out ~/briefs --update --format html
+"""
+
+
+@app.command(
+    "digest",
+    help="Merge many articles (files, folders, feeds, URLs) into one dated digest file, one entry per story." + EXAMPLES,
+)
+def digest_command(
+    inputs: Optional[List[str]] = typer.Argument(None, metavar="INPUT...", help="Files, folders, RSS/Atom feeds or URLs (default: `sources` from the config)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Folder for brief-YYYY-MM-DD.<ext> (default: `out` from the config, else .)."),
+    date: Optional[str] = typer.Option(None, "--date", "-d", help="Digest date YYYY-MM-DD (default: today, local time)."),
+    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown, json or html."),
+    urls: Optional[List[Path]] = typer.Option(None, "--urls", help="A file listing URLs, one per line (# comments allowed)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing digest for that date."),
+    update: bool = typer.Option(False, "--update", help="Add new articles to an existing digest for that date."),
+    points: Optional[int] = typer.Option(None, "--points", "-n", help="Bullets per story (default 2-4 by number of sources)."),
+    quotes: Optional[int] = typer.Option(None, "--quotes", "-q", help="Key quotes per story (default 2)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for each URL (default 20)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the article cache."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+) -> None:
+    from brief.config import load_config
+    from brief.digest import NoArticlesError, build_digest, digest_date
+    from brief.digest.render import FORMATS, render_digest
+    from brief.digest.write import check_target, load_record, output_path, write_digest
+    from brief.digest.inputs import read_url_list
+
+    cfg = load_config(
+        config,
+        out=out,
+        digest_format=output_format,
+        digest_points=points,
+        quotes=quotes,
+        input_format=input_format,
+        timeout=timeout,
+    )
+    if cfg.digest_format not in FORMATS:
+        raise UsageError(f"unknown digest format {cfg.digest_format!r}; choose one of: {', '.join(FORMATS)}")
+    if cfg.input_format not in ("auto", "text", "markdown", "html"):
+        raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
+    if cfg.quotes < 0:
+        raise UsageError(f"quotes must be 0 or more (got {cfg.quotes})")
+    day = digest_date(date)
+    target = output_path(Path(cfg.out or ".").expanduser(), day, cfg.digest_format)
+    check_target(target, force, update)
+    previous = load_record(target) if update else []
+
+    specs = list(inputs or []) or [str(Path(s).expanduser()) if not s.startswith(("http://", "https://")) else s for s in cfg.sources]
+    url_list = [u for f in (urls or []) for u in read_url_list(f)]
+    if not specs and not url_list:
+        raise UsageError("no inputs: give files, folders, feeds or URLs, --urls FILE, or set `sources` in the config file")
+
+    with _progress() as progress:
+        try:
+            digest = build_digest(
+                specs,
+                date=day,
+                urls=url_list,
+                previous=previous,
+                input_format=cfg.input_format,
+                keep_boilerplate=cfg.keep_boilerplate,
+                timeout=cfg.timeout,
+                cache_dir=None if no_cache else True,
+                points=cfg.digest_points,
+                quotes=cfg.quotes,
+                progress=progress,
+            )
+        except NoArticlesError as exc:
+            _report(exc.failures)
+            raise
+    _report(digest.failures)
+    write_digest(target, render_digest(digest, cfg.digest_format), list(digest.articles))
+    print(target)
+    if digest.failures:
+        n = len(digest.failures)
+        raise PartialSuccess(f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them")
+
+
+def _report(failures) -> None:
+    for failure in failures:
+        print(f"warning: skipped {failure.origin}: {failure.message}", file=sys.stderr)
+
+
+class _progress:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+
+    def __enter__(self):
+        self._bar = None
+        if not sys.stderr.isatty():
+            return None
+        try:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        except ImportError:  # rich comes with typer, but a slim install may lack it
+            return None
+
+        self._bar = Progress(
+            TextColumn("reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._bar.__enter__()
+        self._task = self._bar.add_task("articles", total=None)
+
+        def update(done: int, total: int, _label: str) -> None:
+            self._bar.update(self._task, completed=done, total=total)
+
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)

@@ -1,0 +1,192 @@
+"""Many articles -> stories clustered across sources -> one dated Digest.
+
+``build_digest`` is the library entry point (the CLI's ``brief digest`` is a
+thin wrapper): collect inputs, analyse each article (or take it from the
+cache), cluster, build stories, order them. Failures of single inputs are
+collected in ``Digest.failures``; only "no article at all" raises.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from brief.digest.models import Article, Digest, Failure, Story, StoryPoint
+from brief.digest.inputs import Pending
+from brief.errors import BriefError, InputError, UsageError
+from brief.sources import Source
+
+LOAD_THREADS = 8
+Progress = Callable[[int, int, str], None]
+# What an abstractive backend plugs in: a story in, its rewritten bullets out.
+PointRewriter = Callable[[Story], Sequence[StoryPoint]]
+
+__all__ = ["build_digest", "rewrite_points", "Digest", "Story", "Article", "Failure", "NoArticlesError"]
+
+
+class NoArticlesError(InputError):
+    """Not one input could be read: there is nothing to write."""
+
+    def __init__(self, message: str, failures: Sequence[Failure] = ()) -> None:
+        super().__init__(message)
+        self.failures = tuple(failures)
+
+
+def digest_date(date: str | _dt.date | None) -> str:
+    """ISO date of the digest; today in local time when not given."""
+    if date is None:
+        return _dt.date.today().isoformat()
+    if isinstance(date, _dt.date):
+        return date.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(date)).isoformat()
+    except ValueError:
+        raise UsageError(f"invalid date {date!r}; use YYYY-MM-DD, e.g. 2026-03-14") from None
+
+
+def build_digest(
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    date: str | _dt.date | None = None,
+    *,
+    urls: Iterable[str] = (),
+    previous: Iterable[Article] = (),
+    input_format: str = "auto",
+    keep_boilerplate: bool = False,
+    timeout: float = 20.0,
+    cache_dir: str | os.PathLike[str] | None | bool = True,
+    points: int | None = None,
+    quotes: int = 2,
+    threshold: float | None = None,
+    progress: Progress | None = None,
+    fetch: Callable[[str], object] | None = None,
+) -> Digest:
+    """Build the digest of ``inputs`` (files, folders, feeds, URLs) plus ``urls``.
+
+    ``previous`` are articles of an earlier digest (``--update``): kept, with
+    new ones added. ``cache_dir=True`` uses the user cache (or $BRIEF_CACHE),
+    a path uses that folder, ``None``/``False`` disables caching.
+    ``Digest.stats`` tells how many articles were processed and how many came
+    from the cache.
+    """
+    from brief.digest.analyse import analyse
+    from brief.digest.cache import ArticleCache, content_id, default_cache_dir
+    from brief.digest.cluster import DEFAULT_THRESHOLD, cluster_articles
+    from brief.digest.inputs import collect
+    from brief.digest.stories import build_story, order_stories
+    from brief.scorers import get_scorer
+
+    day = digest_date(date)
+    if points is not None and not 1 <= points <= 10:
+        raise UsageError(f"points per story must be between 1 and 10 (got {points})")
+    if fetch is None:
+        from brief.fetch import fetch_url
+
+        def fetch(url: str):  # type: ignore[no-redef]
+            return fetch_url(url, input_format=input_format, timeout=timeout)
+
+    if cache_dir is True:
+        cache = ArticleCache(default_cache_dir())
+    elif cache_dir in (None, False):
+        cache = ArticleCache(None)
+    else:
+        cache = ArticleCache(Path(cache_dir))  # type: ignore[arg-type]
+
+    specs = [*inputs, *urls]
+    earlier = list(previous)
+    if not specs and not earlier:
+        raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
+    pending, failures = collect(specs, fetch, input_format)  # type: ignore[arg-type]
+    scorer = get_scorer("default")
+    fresh: dict[str, Article] = {}
+    processed = cached = 0
+    for done, (item, loaded) in enumerate(_load_all(pending), 1):
+        if progress:
+            progress(done - 1, len(pending), item.origin)
+        try:
+            source = loaded()
+            article = cache.get(content_id(source.text, source.format), source.origin)
+            if article is None:
+                article = analyse(source, scorer, site=item.site, keep_boilerplate=keep_boilerplate)
+                cache.put(article)
+                processed += 1
+            else:
+                cached += 1
+        except BriefError as exc:
+            failures.append(Failure(item.origin, _reason(str(exc), item.origin)))
+            continue
+        # The same text reached twice (a folder and a feed, or a re-listed URL) is one article.
+        fresh.setdefault(article.id, article)
+    if progress:
+        progress(len(pending), len(pending), "")
+    # --update: an earlier article stays unless the same origin now has newer text.
+    new_origins = {a.origin for a in fresh.values()}
+    articles = {a.id: a for a in earlier if a.origin not in new_origins}
+    for article in fresh.values():
+        articles.setdefault(article.id, article)
+    if not articles:
+        detail = f" ({len(failures)} {'input' if len(failures) == 1 else 'inputs'} failed)" if failures else ""
+        raise NoArticlesError(f"no article could be read{detail}; nothing written", failures)
+
+    # A canonical order makes the result independent of the order inputs came in.
+    ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
+    groups = cluster_articles(ordered, DEFAULT_THRESHOLD if threshold is None else threshold)
+    stories = order_stories([build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups])
+    return Digest(
+        date=day,
+        stories=stories,
+        failures=tuple(failures),
+        stats={"articles": len(ordered), "processed": processed, "cached": cached, "failed": len(failures)},
+    )
+
+
+def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[], Source]]]:
+    """Load (read or fetch) articles on a few threads, yielding them in input order.
+
+    Fetching is I/O-bound, so a slow server does not hold up the others;
+    analysis stays on the calling thread. Yields a callable that returns the
+    Source or re-raises the BriefError of that one input.
+    """
+    if len(pending) <= 1:
+        for item in pending:
+            yield item, item.load
+        return
+
+    def attempt(item: Pending) -> Callable[[], Source]:
+        try:
+            source = item.load()
+        except BriefError as exc:
+            error = exc
+
+            def fail() -> Source:
+                raise error
+
+            return fail
+        return lambda: source
+
+    pool = ThreadPoolExecutor(max_workers=LOAD_THREADS, thread_name_prefix="brief-load")
+    try:
+        # Submitted in windows so a huge folder is not read into memory at once.
+        window = LOAD_THREADS * 4
+        futures = [pool.submit(attempt, item) for item in pending[:window]]
+        for k, item in enumerate(pending):
+            if k + window < len(pending):
+                futures.append(pool.submit(attempt, pending[k + window]))
+            yield item, futures[k].result()
+            futures[k] = None  # type: ignore[call-overload]  # free the Source once analysed
+    finally:
+        # Ctrl-C or an unexpected error: do not wait for queued downloads.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def rewrite_points(digest: Digest, rewriter: PointRewriter) -> Digest:
+    """The seam for an abstractive backend: replace each story's bullets with ``rewriter(story)``."""
+    stories = tuple(replace(s, points=tuple(rewriter(s))) for s in digest.stories)
+    return replace(digest, stories=stories)
+
+
+def _reason(message: str, origin: str) -> str:
+    return message[len(origin) + 2 :] if message.startswith(f"{origin}: ") else message

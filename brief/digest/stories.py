@@ -1,0 +1,266 @@
+"""Turn a group of articles into a Story: headline, bullets, key quotes, sources.
+
+Bullets are chosen from the sentences of every article in the group
+(multi-document selection): each sentence is rated by its own article's scorer
+(position, centrality, headline overlap) and by how close it is to what the
+whole group says (cosine to the group's TF-IDF centroid), so a fact reported
+by several outlets rises. A candidate too similar to a chosen bullet repeats
+a fact and is skipped, across articles as within one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from brief.digest.models import Article, Story, StoryPoint, StoryQuote
+from brief.scorers.similarity import Vector, cosine, tfidf_vectors
+from brief.select import LONG_POINT_PENALTY, LONG_POINT_WORDS, MIN_POINT_WORDS
+from brief.terms import content_terms
+
+# Paraphrases of one fact by two outlets share fewer words than a sentence
+# repeated inside one article, so the cross-article bar is lower than select's.
+MAX_POINT_SIMILARITY = 0.4
+# Two outlets' sentences about one fact share its key terms (names, numbers)
+# but word them differently: a large share of the shorter sentence's content
+# terms already in a chosen bullet also marks a repeat.
+MAX_TERM_OVERLAP = 0.45
+# Weight of the redundancy penalty in maximal marginal relevance (scores are 0..1).
+MMR_LAMBDA = 0.6
+SOURCE_SPREAD = 0.1
+# "GRANTHAM, Mich. (Brief Wire) — " opens a wire story but is noise in a bullet.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
+)
+OWN_WEIGHT = 0.5
+CENTROID_WEIGHT = 0.5
+MAX_QUOTE_WORDS = 60
+MIN_QUOTE_WORDS = 6
+HEADLINE_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def default_point_count(articles: int) -> int:
+    """2 bullets for a single article, 3 for two sources, 4 for three or more."""
+    return max(2, min(4, articles + 1))
+
+
+def build_story(articles: Sequence[Article], max_points: int | None = None, max_quotes: int = 2) -> Story:
+    articles = tuple(articles)
+    limit = max_points if max_points is not None else default_point_count(len(articles))
+    candidates: list[tuple[int, int]] = []  # (article number, sentence index)
+    term_lists: list[list[str]] = []
+    term_sets: list[frozenset[str]] = []
+    for a, article in enumerate(articles):
+        for i, sentence in enumerate(article.sentences):
+            candidates.append((a, i))
+            term_lists.append(content_terms(sentence.text))
+            term_sets.append(frozenset(term_lists[-1]))
+    vectors = tfidf_vectors(term_lists)
+    centroid = _centroid(vectors)
+    centrality = _scaled([cosine(v, centroid) for v in vectors])
+    own_top = [max((s.score for s in art.sentences), default=0.0) or 1.0 for art in articles]
+
+    rated: list[tuple[float, int]] = []
+    for k, (a, i) in enumerate(candidates):
+        sentence = articles[a].sentences[i]
+        own = sentence.score / own_top[a]
+        score = own if len(articles) == 1 else OWN_WEIGHT * own + CENTROID_WEIGHT * centrality[k]
+        if sentence.words > LONG_POINT_WORDS:
+            score *= LONG_POINT_PENALTY
+        rated.append((score, k))
+    rated.sort(key=lambda item: (-item[0], candidates[item[1]]))
+
+    chosen: list[tuple[float, int]] = []
+    for worthy_only in (True, False):
+        pool = [
+            (score, k)
+            for score, k in rated
+            if not articles[candidates[k][0]].sentences[candidates[k][1]].in_open_quote
+            and (not worthy_only or _reads_as_bullet(articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title))
+        ]
+        chosen = _mmr(
+            pool, vectors, term_sets, limit, [articles[a].sentences[i].text for a, i in candidates], [a for a, _ in candidates]
+        )
+        if chosen:
+            break  # the fallback only serves groups of very short texts
+    points = tuple(
+        StoryPoint(
+            text=strip_dateline(articles[candidates[k][0]].sentences[candidates[k][1]].text),
+            article_id=articles[candidates[k][0]].id,
+            sentence_index=candidates[k][1],
+            score=round(score, 6),
+        )
+        for score, k in chosen
+    )
+    position = {c: k for k, c in enumerate(candidates)}
+    quotes = _key_quotes(articles, points, centrality, position, max_quotes)
+    strength = round(sum(p.score for p in points), 6)
+    article_centrality = [
+        _mean([centrality[position[(a, i)]] for i in range(len(art.sentences))]) for a, art in enumerate(articles)
+    ]
+    ordered = tuple(
+        art for _, art in sorted(zip(article_centrality, articles), key=lambda x: (-x[0], x[1].link, x[1].id))
+    )
+    return Story(
+        headline=_headline(ordered, points),
+        articles=ordered,
+        points=points,
+        quotes=quotes,
+        strength=strength,
+    )
+
+
+def _reads_as_bullet(text: str, title: str | None) -> bool:
+    """A whole sentence: long enough, ends like one, and is not the headline repeated
+    (HTML extraction often keeps the <h1> as the body's first line)."""
+    if len(text.split()) < MIN_POINT_WORDS or not _SENTENCE_END.search(text):
+        return False
+    return not (title and " ".join(title.lower().split()) == " ".join(text.lower().split()))
+
+
+def clean_quote(text: str) -> str:
+    """A quote cut before its attribution ("..., I really do," Huang said) ends in a comma: end it properly."""
+    text = text.strip().rstrip(",;:–—- ").rstrip()
+    return text + "." if text and text[-1].isalnum() else text
+
+
+def strip_dateline(text: str) -> str:
+    return _DATELINE.sub("", text, count=1)
+
+
+def _mmr(
+    pool: list[tuple[float, int]],
+    vectors: Sequence[Vector],
+    term_sets: Sequence[frozenset[str]],
+    limit: int,
+    texts: Sequence[str],
+    owners: Sequence[int],
+) -> list[tuple[float, int]]:
+    """Maximal marginal relevance: each next bullet is the best-rated candidate
+    after a penalty for what it shares with bullets already chosen; one that
+    plainly repeats a chosen bullet is never taken."""
+    chosen: list[tuple[float, int]] = []
+    seen_text: set[str] = set()
+    live = list(pool)
+    while live and len(chosen) < limit:
+        best = None
+        kept = []
+        for score, k in live:
+            key = " ".join(texts[k].lower().split())
+            overlap = max((_redundancy(vectors, term_sets, k, c) for _, c in chosen), default=0.0)
+            if key in seen_text or _repeats(vectors, term_sets, k, c_list=[c for _, c in chosen]):
+                continue
+            kept.append((score, k))
+            # A story told by several outlets should draw on more than one of them.
+            same_source = sum(1 for _, c in chosen if owners[c] == owners[k])
+            value = score - MMR_LAMBDA * overlap - SOURCE_SPREAD * same_source
+            if best is None or value > best[0]:
+                best = (value, score, k)
+        if best is None:
+            break
+        _, score, k = best
+        chosen.append((score, k))
+        seen_text.add(" ".join(texts[k].lower().split()))
+        live = [item for item in kept if item[1] != k]
+    return chosen
+
+
+def _redundancy(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c: int) -> float:
+    a, b = term_sets[k], term_sets[c]
+    shorter = min(len(a), len(b))
+    overlap = len(a & b) / shorter if shorter else 0.0
+    return max(cosine(vectors[k], vectors[c]), overlap)
+
+
+def _repeats(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c_list: Sequence[int]) -> bool:
+    for c in c_list:
+        if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
+            return True
+        a, b = term_sets[k], term_sets[c]
+        shorter = min(len(a), len(b))
+        if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
+            return True
+    return False
+
+
+def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
+    """Most sources first, then the strongest content; ties by headline for a stable order."""
+    return tuple(sorted(stories, key=lambda s: (-len(s.articles), -s.strength, s.headline, s.articles[0].id)))
+
+
+def _headline(ordered: Sequence[Article], points: Sequence[StoryPoint]) -> str:
+    # The most central article's own headline reads best (an ALL-CAPS wire
+    # slug only when no other outlet's headline is there); a bullet is the fallback.
+    titles = [" ".join(a.title.split()) for a in ordered if a.title and a.title.strip()]
+    for title in titles:
+        if not _shouting(title):
+            return title
+    if titles:
+        return titles[0]
+    if points:
+        words = points[0].text.split()
+        return " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
+    return ordered[0].origin if ordered else "Untitled"
+
+
+def _shouting(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _key_quotes(
+    articles: Sequence[Article],
+    points: Sequence[StoryPoint],
+    centrality: list[float],
+    position: dict[tuple[int, int], int],
+    limit: int,
+) -> tuple[StoryQuote, ...]:
+    """Full quotations with a speaker, not inside a bullet, one per speaker, best-rated first."""
+    if limit <= 0:
+        return ()
+    in_points = {(p.article_id, p.sentence_index) for p in points}
+    ranked = []
+    for a, article in enumerate(articles):
+        top = max((s.score for s in article.sentences), default=0.0) or 1.0
+        for q in article.quotes:
+            words = len(q.text.split())
+            if q.kind != "full" or not q.speaker or not MIN_QUOTE_WORDS <= words <= MAX_QUOTE_WORDS:
+                continue
+            if (article.id, q.sentence_index) in in_points or q.sentence_index >= len(article.sentences):
+                continue
+            score = article.sentences[q.sentence_index].score / top + centrality[position[(a, q.sentence_index)]]
+            ranked.append((-score, article.link, q.sentence_index, q.text, q, article.id))
+    ranked.sort(key=lambda r: r[:4])
+    picked: list[StoryQuote] = []
+    speakers: set[str] = set()
+    texts: list[set[str]] = []
+    for _, _, _, _, q, article_id in ranked:
+        who = " ".join((q.speaker or "").lower().split())
+        terms = set(content_terms(q.text))
+        if who in speakers or any(len(terms & t) > 0.6 * max(1, min(len(terms), len(t))) for t in texts):
+            continue
+        picked.append(StoryQuote(text=clean_quote(q.text), speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index))
+        speakers.add(who)
+        texts.append(terms)
+        if len(picked) >= limit:
+            break
+    return tuple(picked)
+
+
+def _centroid(vectors: Sequence[Vector]) -> Vector:
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for t, v in vec.items():
+            total[t] = total.get(t, 0.0) + v
+    norm = sum(v * v for v in total.values()) ** 0.5
+    return {t: v / norm for t, v in total.items()} if norm else {}
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values, default=0.0)
+    return [v / top for v in values] if top > 0 else [0.0] * len(values)
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0

@@ -1,0 +1,109 @@
+"""Write the digest file safely.
+
+* Atomic: the text goes to a temporary file in the same folder, then
+  ``os.replace`` renames it over the target, so a reader (or an interrupted
+  run) never sees half a file; the temporary file is removed on any failure,
+  Ctrl-C included.
+* An existing digest for the date is replaced only with ``--force`` or
+  merged with ``--update``.
+* Next to the digest, a hidden record (``.brief-DATE.md.articles.json``) keeps
+  every included article's analysis, so ``--update`` can merge new articles
+  without the original inputs and without losing any.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from brief import __version__
+from brief.digest.models import Article
+from brief.digest.render import SUFFIXES
+from brief.errors import OutputError, UsageError
+
+RECORD_SCHEMA = 1
+
+
+def output_path(out_dir: str | os.PathLike[str], date: str, fmt: str) -> Path:
+    return Path(out_dir) / f"brief-{date}{SUFFIXES[fmt]}"
+
+
+def record_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.articles.json")
+
+
+def check_target(path: Path, force: bool, update: bool) -> None:
+    """Refuse to touch an existing digest unless told how (before any work is done)."""
+    if force and update:
+        raise UsageError("give only one of --force (replace) or --update (merge)")
+    if path.exists() and not (force or update):
+        raise OutputError(
+            f"{path} already exists; use --force to replace it or --update to add new articles to it"
+        )
+
+
+def load_record(path: Path) -> list[Article]:
+    """Articles of an existing digest (for --update); [] when there is no digest yet."""
+    record = record_path(path)
+    if not path.exists() and not record.exists():
+        return []
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        if data.get("schema") != RECORD_SCHEMA:
+            raise ValueError(f"record schema {data.get('schema')!r}")
+        return [Article.from_dict(a) for a in data["articles"]]
+    except FileNotFoundError:
+        raise OutputError(f"{path}: cannot --update, its article record {record.name} is missing; use --force to rebuild it") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise OutputError(f"{record}: cannot --update, the article record is unreadable ({exc}); use --force to rebuild it") from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            # mkstemp makes the file private (0600); a digest gets the mode of
+            # the file it replaces, or the usual mode for a new file.
+            os.fchmod(fh.fileno(), _mode_for(path))
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def record_text(articles: list[Article]) -> str:
+    data = {
+        "schema": RECORD_SCHEMA,
+        "brief": __version__,
+        "articles": [a.to_dict() for a in sorted(articles, key=lambda a: (a.link, a.id))],
+    }
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_digest(path: Path, text: str, articles: list[Article]) -> None:
+    """The record first: if the digest write then fails, --update still has every article."""
+    atomic_write(record_path(path), record_text(articles))
+    atomic_write(path, text)
