@@ -8,7 +8,7 @@ from brief.models import Document
 from brief.scorers.similarity import overlap_matrix, sentence_terms, similarity_matrix, terms_of, tfidf_vectors
 
 
-def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-5) -> list[float]:
+def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 100, tol: float = 1e-4) -> list[float]:
     """Weighted PageRank by power iteration over a symmetric similarity matrix.
 
     Deterministic; stops when the ranks move less than ``tol`` in total. The
@@ -17,12 +17,10 @@ def pagerank(sim: list[list[float]], damping: float = 0.85, iterations: int = 10
     n = len(sim)
     if n == 0:
         return []
-    # Incoming edges of j as (i, w_ij / out_i): computed once, so each
-    # iteration touches only the non-zero edges.
+    # Incoming edges of j as (i, w_ij / out_i), computed once so each iteration
+    # touches only the non-zero edges; the matrix is symmetric, so row j holds them.
     out_weight = [sum(row) for row in sim]
-    incoming = [
-        [(i, sim[i][j] / out_weight[i]) for i in range(n) if sim[i][j] and out_weight[i]] for j in range(n)
-    ]
+    incoming = [[(i, w / out_weight[i]) for i, w in enumerate(row) if w] for row in sim]
     dangling = [i for i in range(n) if not out_weight[i]]
     rank = [1.0 / n] * n
     for _ in range(iterations):
