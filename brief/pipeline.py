@@ -80,11 +80,28 @@ def summarize_document(
 
 
 def choose_tldr(doc: Document, scores: list[float]) -> str | None:
-    """The single best sentence that reads well alone (not too long, no cut quote)."""
+    """The one sentence that best stands for the whole article and reads well alone.
+
+    A one-line summary has to cover what the article is about, so the
+    scorer's ranking (scaled to [0, 1]) is blended with TextRank centrality
+    at weight 2 (what most of the article's sentences share words with).
+    Dev splits, ROUGE-1 of the TL;DR: XSum 19.15 with the default scorer's
+    ranking alone, 19.70 at weight 1, 20.43 at 2, 20.54 with TextRank alone;
+    against CNN/DM's first highlight 27.61 / 28.96 / 28.82 / 25.60, so weight 2
+    keeps most of both. Not too long, no cut quotation.
+    """
+    from brief.scorers.centrality import textrank
+
     candidates = [s for s in doc.sentences if is_bullet_worthy(s) and s.words <= LONG_POINT_WORDS]
     if not candidates:
         return None
-    return max(candidates, key=lambda s: (scores[s.index], -s.index)).text
+    ranking, centrality = _unit_scaled(scores), _unit_scaled(textrank(doc))
+    return max(candidates, key=lambda s: (ranking[s.index] + 2.0 * centrality[s.index], -s.index)).text
+
+
+def _unit_scaled(values: list[float]) -> list[float]:
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    return [(v - low) / (high - low) for v in values] if high > low else [0.0] * len(values)
 
 
 def summarize_source(

@@ -17,7 +17,12 @@ from brief.scorers.similarity import cosine, sentence_vectors
 # when no comparably scored shorter one is left.
 LONG_POINT_WORDS = 45
 LONG_POINT_PENALTY = 0.8
-# Sentences more similar than this to an already chosen point repeat it.
+# Sentences more similar (TF-IDF cosine) than this to an already chosen point
+# repeat it and are skipped: MMR with the redundancy weight at its limit. A soft
+# MMR penalty (score - lambda * max similarity, lambda 0.1-0.35) was measured on
+# the dev splits with the default scorer: CNN/DM R-1 +0.03 to +0.15, BBC -0.3 to
+# -1.1, so only near-duplicates are dropped. Thresholds 0.4 / 0.55 / 0.7 were
+# within 0.15 R-1 of each other on both.
 MAX_SIMILARITY = 0.55
 MIN_POINT_WORDS = 5
 
@@ -99,6 +104,6 @@ def select(doc: Document, scores: list[float], budget: Budget = Budget()) -> lis
     if not chosen and budget.words is not None:
         # Nothing fits the word budget whole; a sentence is never cut, so give
         # the shortest of the best-rated ones rather than an empty briefing.
-        top = ranked[: max(3, limit)]
+        top = ranked[:3]
         chosen = [min(top, key=lambda s: (s.words, s.index))]
     return sorted(s.index for s in chosen)

@@ -22,11 +22,12 @@ class Scorer(Protocol):
 
 def _registry() -> dict[str, type]:
     # Imported here so `import brief` stays cheap; each scorer is one module.
-    from brief.scorers.centrality import CentralityScorer
+    from brief.scorers.centrality import CentralityScorer, LexRankScorer
+    from brief.scorers.centroid import CentroidScorer
     from brief.scorers.default import DefaultScorer
     from brief.scorers.lead import LeadScorer
 
-    return {cls.name: cls for cls in (DefaultScorer, LeadScorer, CentralityScorer)}
+    return {cls.name: cls for cls in (DefaultScorer, LeadScorer, CentralityScorer, LexRankScorer, CentroidScorer)}
 
 
 def scorer_names() -> list[str]:
