@@ -57,6 +57,20 @@ _FURNITURE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Legal and site notices that are never story sentences, even when they sit in
+# a long paragraph the line classifier keeps (a market-data disclaimer, say).
+_NOTICE_SENTENCE = re.compile(
+    r"all rights reserved|©|\bcopyright\s*(?:©|\(c\)|\d{4})|\bclick here\b|"
+    r"\b(?:we|this site|this website) uses? cookies",
+    re.IGNORECASE,
+)
+
+
+def is_notice(sentence: str) -> bool:
+    """True for a copyright, cookie or click-here notice, wherever it appears."""
+    return bool(_NOTICE_SENTENCE.search(sentence))
+
+
 # Phrases that mark a line as furniture wherever they sit (short or medium lines).
 # Each is worded the way a notice or a button says it, not the way a story
 # would mention the subject ("a court ruling on copyright" stays).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from brief.boilerplate import is_notice
 from brief.errors import UsageError
 from brief.models import Document, Sentence
 from brief.scorers.similarity import cosine, sentence_vectors
@@ -66,9 +67,19 @@ def default_points(sentence_count: int) -> int:
     return 5
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]» "
+
+
 def is_bullet_worthy(sentence: Sentence) -> bool:
     """Can this sentence stand alone as a bullet?"""
     if sentence.in_open_quote:
+        return False
+    # A line without a sentence end is a headline, subheading or list item in
+    # the article (or page furniture the cleaner kept): it reads badly as a bullet.
+    if not sentence.text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+        return False
+    if is_notice(sentence.text):
         return False
     return sentence.words >= MIN_POINT_WORDS
 

@@ -138,3 +138,21 @@ def test_every_scorer_gives_points_in_reading_order_without_broken_quotes(scorer
     indices = [p.sentence_index for p in briefing.points]
     assert indices == sorted(indices)
     assert not any(doc.sentences[i].in_open_quote for i in indices)
+
+
+@pytest.mark.parametrize(
+    "text, worthy",
+    [
+        ("The council approved the budget on Tuesday night.", True),
+        ('"We will rebuild the bridge," the mayor said.', True),
+        ("Is the bridge safe for the thousands who cross it?", True),
+        ("Key moments from the second day of the hearing", False),
+        ("Copyright 2026 Example Media Inc. All rights reserved.", False),
+        ("Click here to get the full story in your inbox.", False),
+    ],
+)
+def test_bullet_worthiness(text: str, worthy: bool) -> None:
+    from brief.select import is_bullet_worthy
+
+    sentence = Sentence(index=0, text=text, paragraph=0, start=0, end=len(text))
+    assert is_bullet_worthy(sentence) is worthy
