@@ -213,6 +213,8 @@ class ModelHandle:
 
     def _generation_kwargs(self, options: AbstractiveOptions) -> dict[str, Any]:
         kwargs = dict(self.generation_defaults)
+        # Same model + same input -> same text: a model config may ask for sampling; never sample.
+        kwargs["do_sample"] = False
         if options.beams is not None:
             kwargs["num_beams"] = options.beams
         if options.max_length is not None:
@@ -300,10 +302,16 @@ def _input_window(tokenizer: Any, config: Any) -> int:
 
 def plan_for(handle: ModelHandle, doc: Document, scores: Sequence[float], options: AbstractiveOptions) -> WindowPlan:
     """Windows of this article that fit the model, chosen by score when they cannot all be read."""
+    return plan_texts(handle, [(s.index, s.text) for s in doc.sentences], scores, options.max_windows)
+
+
+def plan_texts(handle: ModelHandle, texts: Sequence[tuple[int, str]], scores: Sequence[float],
+               max_windows: int | None, what: str = "the article") -> WindowPlan:
+    """Windows of (index, sentence) pairs that fit the model; ``scores[index]`` ranks them when not all fit."""
     capacity = handle.capacity
     for _attempt in range(3):
-        units = _units(handle, doc, capacity)
-        plan = plan_windows(units, scores, capacity, options.max_windows)
+        units = _units(handle, texts, capacity)
+        plan = plan_windows(units, scores, capacity, max_windows)
         # Sentence counts add up to the window's count only approximately (merges
         # across sentence boundaries); verify and shrink the capacity if needed.
         real = handle.input_lengths([w.text for w in plan.windows])
@@ -311,11 +319,11 @@ def plan_for(handle: ModelHandle, doc: Document, scores: Sequence[float], option
         if overflow <= 0:
             return plan
         capacity -= overflow + 2
-    raise BackendUnavailable(f"cannot fit the article into {handle.name}'s {handle.max_input_tokens}-token input window")
+    raise BackendUnavailable(f"cannot fit {what} into {handle.name}'s {handle.max_input_tokens}-token input window")
 
 
-def _units(handle: ModelHandle, doc: Document, capacity: int) -> list[Unit]:
-    texts = [(s.index, s.text) for s in doc.sentences]
+def _units(handle: ModelHandle, texts: Sequence[tuple[int, str]], capacity: int) -> list[Unit]:
+    texts = list(texts)
     units: list[Unit] = []
     while texts:
         counts = handle.count_tokens([t for _, t in texts])

@@ -20,6 +20,8 @@ Examples:
   brief digest feed.xml articles/ --urls links.txt --out . --date 2026-03-14
 
   brief digest ~/news --out ~/briefs --update --format html
+
+  brief digest ~/news --out ~/briefs --abstractive --device cuda
 """
 
 
@@ -41,12 +43,18 @@ def digest_command(
     timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for each URL (default 20)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the article cache."),
     config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive."),
+    device: Optional[str] = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
+    beams: Optional[int] = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    max_length: Optional[int] = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per story."),
 ) -> None:
     from brief.config import load_config
     from brief.digest import NoArticlesError, build_digest, digest_date
     from brief.digest.render import FORMATS, render_digest
     from brief.digest.write import check_target, load_record, output_path, write_digest
     from brief.digest.inputs import read_url_list
+    from brief.cli.summarize_cmd import abstractive_setup
 
     cfg = load_config(
         config,
@@ -72,6 +80,8 @@ def digest_command(
     url_list = [u for f in (urls or []) for u in read_url_list(f)]
     if not specs and not url_list:
         raise UsageError("no inputs: give files, folders, feeds or URLs, --urls FILE, or set `sources` in the config file")
+    # Loaded once, before any input is read: a missing extra or model fails fast (exit 4), nothing written.
+    handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, None, False)
 
     with _progress() as progress:
         try:
@@ -87,16 +97,29 @@ def digest_command(
                 points=cfg.digest_points,
                 quotes=cfg.quotes,
                 progress=progress,
+                model=handle,
+                generation=generation,
             )
         except NoArticlesError as exc:
             _report(exc.failures)
             raise
     _report(digest.failures)
+    _report_model(digest)
     write_digest(target, render_digest(digest, cfg.digest_format), list(digest.articles))
     print(target)
     if digest.failures:
         n = len(digest.failures)
         raise PartialSuccess(f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them")
+
+
+def _report_model(digest) -> None:
+    info = digest.stats.get("abstractive")
+    if info and info["stories_fully_read"] < info["stories"]:
+        print(f"note: the model read {info['coverage']:.0%} of the stories' text (one {info['max_input_tokens']}-token "
+              "window per story, its bullets' sentences first, then the best-ranked others)", file=sys.stderr)
+    if info and info["extractive_points"]:
+        print(f"note: {info['extractive_points']} of {info['points']} bullet(s) are extractive: the model's sentences "
+              "were missing or not supported by the articles", file=sys.stderr)
 
 
 def _report(failures) -> None:

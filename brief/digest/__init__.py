@@ -14,11 +14,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief.digest.models import Article, Digest, Failure, Story, StoryPoint
 from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
 from brief.sources import Source
+
+if TYPE_CHECKING:
+    from brief.abstractive import AbstractiveOptions, ModelHandle
 
 LOAD_THREADS = 8
 Progress = Callable[[int, int, str], None]
@@ -63,6 +67,9 @@ def build_digest(
     threshold: float | None = None,
     progress: Progress | None = None,
     fetch: Callable[[str], object] | None = None,
+    abstractive: bool = False,
+    model: str | ModelHandle | None = None,
+    generation: AbstractiveOptions | None = None,
 ) -> Digest:
     """Build the digest of ``inputs`` (files, folders, feeds, URLs) plus ``urls``.
 
@@ -71,6 +78,12 @@ def build_digest(
     a path uses that folder, ``None``/``False`` disables caching.
     ``Digest.stats`` tells how many articles were processed and how many came
     from the cache.
+
+    ``abstractive=True`` (or a ``model`` name, path or loaded
+    ``brief.abstractive.ModelHandle``) rewrites the stories' bullets with a
+    seq2seq model, checked by the faithfulness guard (``brief.digest.abstractive``);
+    ``generation`` sets beams and lengths. The model is loaded once, before any
+    input is read, so a missing model fails fast.
     """
     from brief.digest.analyse import analyse
     from brief.digest.cache import ArticleCache, content_id, default_cache_dir
@@ -82,6 +95,11 @@ def build_digest(
     day = digest_date(date)
     if points is not None and not 1 <= points <= 10:
         raise UsageError(f"points per story must be between 1 and 10 (got {points})")
+    handle = None
+    if abstractive or model is not None:
+        from brief.pipeline import model_handle
+
+        handle = model_handle(abstractive, model)
     if fetch is None:
         from brief.fetch import fetch_url
 
@@ -135,12 +153,19 @@ def build_digest(
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
     groups = cluster_articles(ordered, DEFAULT_THRESHOLD if threshold is None else threshold)
     stories = order_stories([build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups])
-    return Digest(
+    digest = Digest(
         date=day,
         stories=stories,
         failures=tuple(failures),
         stats={"articles": len(ordered), "processed": processed, "cached": cached, "failed": len(failures)},
     )
+    if handle is not None:
+        # After the extractive digest is complete: generated text never reaches the cache or the record.
+        from brief.abstractive import AbstractiveOptions
+        from brief.digest.abstractive import rewrite_digest
+
+        digest = rewrite_digest(digest, handle, generation or AbstractiveOptions())
+    return digest
 
 
 def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[], Source]]]:

@@ -91,22 +91,27 @@ class Article:
 
 @dataclass(frozen=True)
 class StoryPoint:
-    """One bullet of a story: a sentence of one of its articles."""
+    """One bullet of a story: a sentence of one of its articles, or (method "abstractive")
+    a generated sentence resting on ``sources``, (article id, sentence index) pairs."""
 
     text: str
     article_id: str
     sentence_index: int
     score: float
     method: str = "extractive"
+    sources: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "text": self.text,
             "article": self.article_id,
             "sentence_index": self.sentence_index,
             "score": round(self.score, 6),
             "method": self.method,
         }
+        if self.sources:
+            data["source_sentences"] = [{"article": a, "sentence_index": i} for a, i in self.sources]
+        return data
 
 
 @dataclass(frozen=True)

@@ -44,12 +44,25 @@ def summary_line(digest: Digest) -> str:
     )
 
 
+def model_line(digest: Digest) -> str | None:
+    """Tell readers when a model wrote bullets (None for an extractive digest)."""
+    info = digest.stats.get("abstractive")
+    if not info:
+        return None
+    return (
+        f"Bullets rewritten by the model {info['model']} where the articles support them "
+        f"({info['abstractive_points']} of {info['points']}); the others are the articles' own sentences."
+    )
+
+
 def _source_label(article: Article) -> str:
     return " ".join((article.title or article.origin).split())
 
 
 def render_markdown(digest: Digest) -> str:
     lines = [f"# Brief — {digest.date}", "", summary_line(digest), ""]
+    if model_line(digest):
+        lines += [f"*{model_line(digest)}*", ""]
     for number, story in enumerate(digest.stories, 1):
         count = len(story.articles)
         lines += [f"## {number}. {story.headline}", "", f"*{count} {'source' if count == 1 else 'sources'}*", ""]
@@ -81,6 +94,8 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "words_out": digest.words_out,
         "minutes_saved": max(0, minutes(digest.words_in) - minutes(digest.words_out)),
         "stories": [s.to_dict() for s in digest.stories],
+        # Only the abstractive record: the rest of stats (cache hits) varies between identical runs.
+        **({"abstractive": digest.stats["abstractive"]} if "abstractive" in digest.stats else {}),
     }
 
 
@@ -109,6 +124,8 @@ def render_html(digest: Digest) -> str:
         f"<h1>Brief — {e(digest.date)}</h1>",
         f"<p>{e(summary_line(digest))}</p>",
     ]
+    if model_line(digest):
+        out.append(f'<p class="count">{e(model_line(digest))}</p>')
     for number, story in enumerate(digest.stories, 1):
         out.append(_html_story(number, story))
     out += ["</body>", "</html>"]
