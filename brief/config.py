@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from brief.errors import ConfigError
+from brief.errors import ConfigError, UsageError
 
 
 @dataclass(frozen=True)
@@ -130,4 +130,23 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
         if value is not None:
             values[key] = value
     known = {f.name for f in fields(Config)}
-    return replace(Config(), **{k: v for k, v in values.items() if k in known})
+    config = replace(Config(), **{k: v for k, v in values.items() if k in known})
+    _check(config)
+    return config
+
+
+OUTPUT_FORMATS = ("text", "markdown", "json")
+DIGEST_FORMATS = ("markdown", "json", "html")
+INPUT_FORMATS = ("auto", "text", "markdown", "html")
+
+
+def _check(config: Config) -> None:
+    """Reject values no command could use, wherever they came from."""
+    if config.format not in OUTPUT_FORMATS:
+        raise UsageError(f"unknown format {config.format!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
+    if config.digest_format not in DIGEST_FORMATS:
+        raise UsageError(f"unknown digest format {config.digest_format!r}; choose one of: {', '.join(DIGEST_FORMATS)}")
+    if config.input_format not in INPUT_FORMATS:
+        raise UsageError(f"unknown input format {config.input_format!r}; choose one of: {', '.join(INPUT_FORMATS)}")
+    if config.quotes < 0:
+        raise UsageError(f"quotes must be 0 or more (got {config.quotes})")

@@ -51,7 +51,7 @@ def digest_command(
 ) -> None:
     from brief.config import load_config
     from brief.digest import NoArticlesError, build_digest, digest_date
-    from brief.digest.render import FORMATS, render_digest
+    from brief.digest.render import render_digest
     from brief.digest.write import check_target, load_record, output_path, write_digest
     from brief.digest.inputs import read_url_list
     from brief.cli.summarize_cmd import abstractive_setup
@@ -65,12 +65,6 @@ def digest_command(
         input_format=input_format,
         timeout=timeout,
     )
-    if cfg.digest_format not in FORMATS:
-        raise UsageError(f"unknown digest format {cfg.digest_format!r}; choose one of: {', '.join(FORMATS)}")
-    if cfg.input_format not in ("auto", "text", "markdown", "html"):
-        raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
-    if cfg.quotes < 0:
-        raise UsageError(f"quotes must be 0 or more (got {cfg.quotes})")
     day = digest_date(date)
     target = output_path(Path(cfg.out or ".").expanduser(), day, cfg.digest_format)
     check_target(target, force, update)

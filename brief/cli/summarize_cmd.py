@@ -51,7 +51,7 @@ def summarize_command(
 ) -> None:
     from brief.config import load_config
     from brief.pipeline import summarize_source, with_tldr
-    from brief.render import FORMATS, render
+    from brief.render import render
 
     cfg = load_config(
         config,
@@ -65,20 +65,12 @@ def summarize_command(
         input_format=input_format,
         keep_boilerplate=keep_boilerplate,
     )
-    if cfg.format not in FORMATS:
-        raise UsageError(f"unknown format {cfg.format!r}; choose one of: {', '.join(FORMATS)}")
-    if cfg.input_format not in ("auto", "text", "markdown", "html"):
-        raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
-    if cfg.quotes < 0:
-        raise UsageError(f"quotes must be 0 or more (got {cfg.quotes})")
-    budget = {"sentences": cfg.sentences, "words": cfg.words, "ratio": cfg.ratio}
-    if sum(v is not None for v in budget.values()) > 1:
-        # A flag overrides a budget from the config file or environment.
-        flagged = {"sentences": sentences, "words": words, "ratio": ratio}
-        given = [k for k, v in flagged.items() if v is not None]
-        if len(given) > 1:
-            raise UsageError("give only one of --sentences, --words or --ratio")
-        budget = {k: (flagged[k] if given else v) for k, v in budget.items()} if not given else {k: flagged[k] for k in budget}
+    flagged = {"sentences": sentences, "words": words, "ratio": ratio}
+    if any(v is not None for v in flagged.values()):
+        # A length flag replaces any length from the config file or environment.
+        budget = flagged
+    else:
+        budget = {"sentences": cfg.sentences, "words": cfg.words, "ratio": cfg.ratio}
 
     # Loaded before reading the input, so a missing backend or model fails fast.
     handle, generation = abstractive_setup(
