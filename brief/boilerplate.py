@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from brief.hovercards import repair as repair_hover_cards
 from brief.terms import content_terms, stopwords, words
 
 # Classes of a line.
@@ -127,6 +128,18 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 
+# "Gov. Jane Doe (R)": a party label after a politician's title, not the "(R)"
+# of a caption that says who stands on the right.
+_PARTY_LABEL = re.compile(
+    r"\b(?:Gov|Sen|Rep|Del|Govs|Sens|Reps|Senator|Governor|Representative|Congress(?:wo)?man|Mayor|Speaker|Leader)\.?"
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}\([RDI]\)"
+)
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(_PARTY_LABEL.sub(" ", line)))
+
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -192,8 +205,9 @@ def logical_lines(text: str) -> list[tuple[str, int]]:
                 out.append((current, group))
                 current = ln
         out.append((current, group))
-    # "Click to tweet" buttons glued to a pull quote: keep the quote, drop the button.
-    out = [(_TWEET_BUTTON.sub("", t), g) for t, g in out]
+    # "Click to tweet" buttons glued to a pull quote: keep the quote, drop the button;
+    # a link's pop-up card glued into a sentence: keep the sentence, drop the card.
+    out = [(repair_hover_cards(_TWEET_BUTTON.sub("", t)), g) for t, g in out]
     return [(t, g) for t, g in out if t]
 
 
@@ -231,7 +245,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
-    if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line) or n <= 90 and _TRAILING_CREDIT.search(line):
+    if n <= 25 and _CREDIT.search(line) or n <= 50 and _is_caption(line) or n <= 90 and _TRAILING_CREDIT.search(line):
         return BAD
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
@@ -341,7 +355,7 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
         # A credit line on its own marks its caption; a caption that ends with its
         # own credit ("... Credit: NASA") is already caught and marks nothing else.
         if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 10:
-            if any(0 <= j < len(lines) and lines[j].kind == BAD and _CAPTION.search(lines[j].text) for j in (i - 1, i + 1)):
+            if any(0 <= j < len(lines) and lines[j].kind == BAD and _is_caption(lines[j].text) for j in (i - 1, i + 1)):
                 continue  # its caption is labelled as one already
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
