@@ -104,6 +104,13 @@ _TRAILING_CREDIT = re.compile(
     r"pool|file|istock(?:photo)?)(?:\s*/\s*file)?(?: via getty images)?\s*\)?\s*$",
     re.IGNORECASE,
 )
+# A caption that ends with a labelled credit after its last sentence, often glued
+# to it: "... happy to help.Photograph: Jane Roe/Getty Images". Capitalised, after
+# a sentence end, at the very end of the line, and short: a label, not prose.
+_LABELLED_CREDIT = re.compile(
+    r"(?:[.!?”\"’)]\s*)(?:Photograph|Photo|Image|Illustration|Picture|Video|Credit|Photo illustration)s?"
+    r"(?: by| credit)?\s*:\s*[^.!?:]{2,80}$"
+)
 # A teaser's link: the line just above it is a promo blurb, not story text.
 _MORE_LINK = re.compile(r"^(?:read|see|learn|view|find out) more\W*$|^more\W*$", re.IGNORECASE)
 
@@ -183,6 +190,7 @@ class Stripped:
     date: str | None = None
     dateline: str | None = None
     site: str | None = None
+    description: str | None = None  # a standfirst (dek) taken off the top of the story
     removed: int = 0  # lines dropped as furniture
 
 
@@ -245,7 +253,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
-    if n <= 25 and _CREDIT.search(line) or n <= 50 and _is_caption(line) or n <= 90 and _TRAILING_CREDIT.search(line):
+    if n <= 25 and _CREDIT.search(line) or n <= 50 and _is_caption(line) or n <= 90 and (_TRAILING_CREDIT.search(line) or _LABELLED_CREDIT.search(line)):
         return BAD
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
@@ -305,10 +313,16 @@ def strip_boilerplate(text: str) -> Stripped:
         kept = [ln.text for ln in lines if ln.kind not in (BAD, META, WEAK)]
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
+    header = lines[:start]
+    description = None
+    body_start = _after_standfirst(lines, start, end)
+    if body_start is not None:
+        # The standfirst is the page's summary of the story: metadata, not text to summarize.
+        description = lines[start].text
+        start = body_start
     inside = _drop_headline_lists(lines, start, end)
     keep = [ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
     kept = [ln.text for ln in keep]
-    header = lines[:start]
     title = _find_title(header, kept, text)
     if title and any(not _same(k, title) for k in kept):
         keep = [ln for ln in keep if not _same(ln.text, title)]
@@ -327,9 +341,53 @@ def strip_boilerplate(text: str) -> Stripped:
         byline=byline,
         date=date,
         dateline=dateline,
+        description=description,
         site=_find_site(lines[end + 1 :] or lines),
         removed=len(lines) - len(keep),
     )
+
+
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘]?[A-Z]")
+_STANDFIRST_WORDS = (6, 45)
+
+
+def _photo_furniture(line: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(
+        _CREDIT.search(line) or _TRAILING_CREDIT.search(line) or _LABELLED_CREDIT.search(line) or _is_caption(line)
+    )
+
+
+def _after_standfirst(lines: list[Line], start: int, end: int) -> int | None:
+    """Where the body starts when the story's first line is a standfirst, else None.
+
+    A standfirst (dek) is one sentence set between the headline and the story,
+    cut off from the story by the photo, byline or date. All of it must hold:
+    the line sits right under the headline (nothing between them); it is one
+    short sentence; what follows it is furniture (a caption or credit, a byline
+    or a date among it), and then the story goes on with paragraphs of prose.
+    A lede followed directly by more paragraphs is never taken.
+    """
+    first = lines[start]
+    lo, hi = _STANDFIRST_WORDS
+    if start == 0 or first.kind not in (GOOD, SHORT) or not lo <= first.words <= hi:
+        return None
+    if _INNER_SENTENCE_END.search(first.text) or _DATELINE.match(first.text):
+        return None
+    j = start + 1
+    separated = False
+    while j <= end and lines[j].kind in (BAD, META, WEAK):
+        separated = separated or lines[j].kind == META or _photo_furniture(lines[j].text)
+        j += 1
+    body = [i for i in range(j, end + 1) if lines[i].kind == GOOD]
+    if not separated or len(body) < 3 or body[0] != j:
+        return None
+    # Right under the headline: the line above is the title the page would be given.
+    above = lines[start - 1]
+    title = _find_title(lines[:start], [lines[i].text for i in body[:6]])
+    if title is None or above.kind in (GOOD, BAD, META) or not _same(title, _strip_bullet(above.text)):
+        return None
+    return j
 
 
 def _join(keep: list[Line], texts: list[str]) -> str:
