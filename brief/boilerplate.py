@@ -327,6 +327,8 @@ def strip_boilerplate(text: str) -> Stripped:
     if title and any(not _same(k, title) for k in kept):
         keep = [ln for ln in keep if not _same(ln.text, title)]
     texts = [ln.text for ln in keep]
+    if description is None:
+        description = _standfirst_above(lines, start, texts[:6])
     byline = _find_byline(lines[: start + 1])
     date = _find_date(lines[: start + 1])
     dateline = None
@@ -358,6 +360,28 @@ def _photo_furniture(line: str) -> bool:
     )
 
 
+def _standfirst_shaped(ln: Line) -> bool:
+    """One short sentence of prose, without a wire dateline."""
+    lo, hi = _STANDFIRST_WORDS
+    return (
+        ln.kind in (GOOD, SHORT) and lo <= ln.words <= hi
+        and not _INNER_SENTENCE_END.search(ln.text) and not _DATELINE.match(ln.text)
+    )
+
+
+def _under_headline(lines: list[Line], k: int, body: list[str]) -> bool:
+    """The line above ``k`` is the headline the page would be given (nothing between them)."""
+    if k == 0 or lines[k - 1].kind in (GOOD, BAD, META):
+        return False
+    title = _find_title(lines[:k], body)
+    return title is not None and _same(title, _strip_bullet(lines[k - 1].text))
+
+
+def _separates(ln: Line) -> bool:
+    """Furniture that sets a standfirst apart from the story: byline, date, photo caption or credit."""
+    return ln.kind == META or ln.kind == BAD and _photo_furniture(ln.text)
+
+
 def _after_standfirst(lines: list[Line], start: int, end: int) -> int | None:
     """Where the body starts when the story's first line is a standfirst, else None.
 
@@ -368,26 +392,29 @@ def _after_standfirst(lines: list[Line], start: int, end: int) -> int | None:
     or a date among it), and then the story goes on with paragraphs of prose.
     A lede followed directly by more paragraphs is never taken.
     """
-    first = lines[start]
-    lo, hi = _STANDFIRST_WORDS
-    if start == 0 or first.kind not in (GOOD, SHORT) or not lo <= first.words <= hi:
-        return None
-    if _INNER_SENTENCE_END.search(first.text) or _DATELINE.match(first.text):
+    if not _standfirst_shaped(lines[start]):
         return None
     j = start + 1
     separated = False
     while j <= end and lines[j].kind in (BAD, META, WEAK):
-        separated = separated or lines[j].kind == META or _photo_furniture(lines[j].text)
+        separated = separated or _separates(lines[j])
         j += 1
     body = [i for i in range(j, end + 1) if lines[i].kind == GOOD]
     if not separated or len(body) < 3 or body[0] != j:
         return None
-    # Right under the headline: the line above is the title the page would be given.
-    above = lines[start - 1]
-    title = _find_title(lines[:start], [lines[i].text for i in body[:6]])
-    if title is None or above.kind in (GOOD, BAD, META) or not _same(title, _strip_bullet(above.text)):
+    return j if _under_headline(lines, start, [lines[i].text for i in body[:6]]) else None
+
+
+def _standfirst_above(lines: list[Line], start: int, body: list[str]) -> str | None:
+    """A standfirst the region finder already left above the story (it ends at a byline or date)."""
+    k = start - 1
+    separated = False
+    while k >= 0 and lines[k].kind in (BAD, META, WEAK) and start - k <= 8:
+        separated = separated or _separates(lines[k])
+        k -= 1
+    if k < 0 or not separated or not _standfirst_shaped(lines[k]):
         return None
-    return j
+    return lines[k].text if _under_headline(lines, k, body) else None
 
 
 def _join(keep: list[Line], texts: list[str]) -> str:
