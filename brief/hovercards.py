@@ -41,8 +41,12 @@ def _card_at(text: str, m: re.Match[str]) -> tuple[int, int | None] | None:
     """
     left = m.group(1)
     start = m.end()
+    before = text[: m.start()].split()
+    # The card opens with the name's first word again ("Jane DoeJane ..."), as a
+    # full name does; "McDonald's McRib" has no such repetition.
+    first_again = bool(before) and before[-1] == _NAME_WORD.match(text, start).group(0)
     pos = start
-    for _ in range(_MAX_NAME_WORDS):
+    for seen in range(_MAX_NAME_WORDS):
         word = _NAME_WORD.match(text, pos)
         if word is None:
             return None
@@ -52,13 +56,15 @@ def _card_at(text: str, m: re.Match[str]) -> tuple[int, int | None] | None:
             # Both ends of the name must come back ("Jane DoeJane Q. Doe"), or a
             # name like "Angus MacDonald Mac" would look like one.
             end = pos + len(left)
-            before = text[: m.start()].split()
-            first = _NAME_WORD.match(text, start)
-            if end < len(text) and text[end].isalnum() or not before or before[-1] != first.group(0):
+            if end < len(text) and text[end].isalnum() or not first_again:
                 return None
             return start, end
         if token.startswith(left) and len(token) > len(left) and token[len(left)].isupper():
-            # The name again, glued to the card's headlines: they end at its "more" link.
+            # The name again, glued to the card's headlines, after a full name
+            # ("Jane Q. DoeState ...") or the first name again: the headlines
+            # end at the card's "more" link.
+            if not (first_again or seen >= 2):
+                return None
             limit = _nth_word_end(text, pos, _MAX_CARD_WORDS)
             more = _CARD_END.search(text, pos, limit)
             return start, more.end() if more else None

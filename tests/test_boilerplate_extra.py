@@ -103,6 +103,11 @@ CARDS = {
         True,
         "Council member Ada Okonkwo, who chairs the budget panel, voted against the plan.",
     ),
+    "card after the surname alone": (
+        "Gov. AranTobias J. AranLorven mayor signs transit budget MORE said the fares stay.",
+        True,
+        "Gov. Aran said the fares stay.",
+    ),
     "card with no clear end": (
         "Sen. Ivo MarkIvo P. MarkSenate passes farm bill Mark backs water deal said he would vote no.",
         True,
@@ -115,6 +120,7 @@ CAMEL_CASE = [
     "The YouTube and PayPal chiefs met the iPhone team at the MacArthur hotel.",
     "Angus MacDonald Mac, as friends call him, runs the DeLuca bakery.",
     "Donald McDonald and Dr. O'Neill met Kristin DeWitt at the McCormick Place hall.",
+    "McDonald's McRib and the DeSantis DeWitt County visit made news.",
     "Former Sen. Jo Hill (R) and Rep. Al Mora (D) spoke MORE than anyone else.",
 ]
 
