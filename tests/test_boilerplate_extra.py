@@ -169,3 +169,22 @@ def test_party_label_is_not_a_caption_position(line: str) -> None:
 
 def test_caption_position_marker_still_marks_a_caption() -> None:
     assert classify("Prince Tomas of Lorven (R) greets visitors at the reopened ferry terminal on Monday.") != GOOD
+
+
+def test_clean_dev_articles_keep_every_sentence() -> None:
+    """benchmarks/clean_articles_untouched.py on a few dev articles (skipped without ../shared/eval)."""
+    import importlib.util
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("clean_articles_untouched", repo / "benchmarks" / "clean_articles_untouched.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    folder = module._eval_dir()  # BRIEF_EVAL_DIR, else shared/eval beside the repo or an ancestor
+    if not (folder / "bbc-dev.jsonl").exists():
+        pytest.skip("evaluation data not available")
+    for name in ("cnndm-dev.jsonl", "bbc-dev.jsonl"):
+        with (folder / name).open(encoding="utf-8") as fh:
+            records = [json.loads(line) for _, line in zip(range(30), fh)]
+        result = module.check(records)
+        assert result["exact"] == 1.0 and result["gram"] == 1.0 and result["failed"] == 0
