@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from brief.boilerplate import is_notice
-from brief.hovercards import has_hover_card
 from brief.errors import UsageError
+from brief.hovercards import has_hover_card
 from brief.models import Document, Sentence
 from brief.scorers.similarity import cosine, sentence_vectors
 
