@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from brief.hovercards import repair as repair_hover_cards
 from brief.terms import content_terms, stopwords, words
 
 # Classes of a line.
@@ -103,6 +104,13 @@ _TRAILING_CREDIT = re.compile(
     r"pool|file|istock(?:photo)?)(?:\s*/\s*file)?(?: via getty images)?\s*\)?\s*$",
     re.IGNORECASE,
 )
+# A caption that ends with a labelled credit after its last sentence, often glued
+# to it: "... happy to help.Photograph: Jane Roe/Getty Images". Capitalised, after
+# a sentence end, at the very end of the line, and short: a label, not prose.
+_LABELLED_CREDIT = re.compile(
+    r"(?:[.!?”\"’)]\s*)(?:Photograph|Photo|Image|Illustration|Picture|Video|Credit|Photo illustration)s?"
+    r"(?: by| credit)?\s*:\s*[^.!?:]{2,80}$"
+)
 # A teaser's link: the line just above it is a promo blurb, not story text.
 _MORE_LINK = re.compile(r"^(?:read|see|learn|view|find out) more\W*$|^more\W*$", re.IGNORECASE)
 
@@ -126,6 +134,18 @@ _CAPTION = re.compile(
     r"\((?:left|right|center|centre|top|bottom|l|r|c)\)|media caption|image caption",
     re.IGNORECASE,
 )
+
+# "Gov. Jane Doe (R)": a party label after a politician's title, not the "(R)"
+# of a caption that says who stands on the right.
+_PARTY_LABEL = re.compile(
+    r"\b(?:Gov|Sen|Rep|Del|Govs|Sens|Reps|Senator|Governor|Representative|Congress(?:wo)?man|Mayor|Speaker|Leader)\.?"
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}\([RDI]\)"
+)
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(_PARTY_LABEL.sub(" ", line)))
+
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -170,6 +190,7 @@ class Stripped:
     date: str | None = None
     dateline: str | None = None
     site: str | None = None
+    description: str | None = None  # a standfirst (dek) taken off the top of the story
     removed: int = 0  # lines dropped as furniture
 
 
@@ -192,8 +213,9 @@ def logical_lines(text: str) -> list[tuple[str, int]]:
                 out.append((current, group))
                 current = ln
         out.append((current, group))
-    # "Click to tweet" buttons glued to a pull quote: keep the quote, drop the button.
-    out = [(_TWEET_BUTTON.sub("", t), g) for t, g in out]
+    # "Click to tweet" buttons glued to a pull quote: keep the quote, drop the button;
+    # a link's pop-up card glued into a sentence: keep the sentence, drop the card.
+    out = [(repair_hover_cards(_TWEET_BUTTON.sub("", t)), g) for t, g in out]
     return [(t, g) for t, g in out if t]
 
 
@@ -231,7 +253,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and _FURNITURE_PHRASE.search(line):
         return BAD
-    if n <= 25 and _CREDIT.search(line) or n <= 50 and _CAPTION.search(line) or n <= 90 and _TRAILING_CREDIT.search(line):
+    if n <= 25 and _CREDIT.search(line) or n <= 50 and _is_caption(line) or n <= 90 and (_TRAILING_CREDIT.search(line) or _LABELLED_CREDIT.search(line)):
         return BAD
     if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
         return BAD
@@ -291,14 +313,22 @@ def strip_boilerplate(text: str) -> Stripped:
         kept = [ln.text for ln in lines if ln.kind not in (BAD, META, WEAK)]
         return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
     start, end = _extend(lines, start, end)
+    header = lines[:start]
+    description = None
+    body_start = _after_standfirst(lines, start, end)
+    if body_start is not None:
+        # The standfirst is the page's summary of the story: metadata, not text to summarize.
+        description = lines[start].text
+        start = body_start
     inside = _drop_headline_lists(lines, start, end)
     keep = [ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)]
     kept = [ln.text for ln in keep]
-    header = lines[:start]
     title = _find_title(header, kept, text)
     if title and any(not _same(k, title) for k in kept):
         keep = [ln for ln in keep if not _same(ln.text, title)]
     texts = [ln.text for ln in keep]
+    if description is None:
+        description = _standfirst_above(lines, start, texts[:6])
     byline = _find_byline(lines[: start + 1])
     date = _find_date(lines[: start + 1])
     dateline = None
@@ -313,9 +343,78 @@ def strip_boilerplate(text: str) -> Stripped:
         byline=byline,
         date=date,
         dateline=dateline,
+        description=description,
         site=_find_site(lines[end + 1 :] or lines),
         removed=len(lines) - len(keep),
     )
+
+
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘]?[A-Z]")
+_STANDFIRST_WORDS = (6, 45)
+
+
+def _photo_furniture(line: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(
+        _CREDIT.search(line) or _TRAILING_CREDIT.search(line) or _LABELLED_CREDIT.search(line) or _is_caption(line)
+    )
+
+
+def _standfirst_shaped(ln: Line) -> bool:
+    """One short sentence of prose, without a wire dateline."""
+    lo, hi = _STANDFIRST_WORDS
+    return (
+        ln.kind in (GOOD, SHORT) and lo <= ln.words <= hi
+        and not _INNER_SENTENCE_END.search(ln.text) and not _DATELINE.match(ln.text)
+    )
+
+
+def _under_headline(lines: list[Line], k: int, body: list[str]) -> bool:
+    """The line above ``k`` is the headline the page would be given (nothing between them)."""
+    if k == 0 or lines[k - 1].kind in (GOOD, BAD, META):
+        return False
+    title = _find_title(lines[:k], body)
+    return title is not None and _same(title, _strip_bullet(lines[k - 1].text))
+
+
+def _separates(ln: Line) -> bool:
+    """Furniture that sets a standfirst apart from the story: byline, date, photo caption or credit."""
+    return ln.kind == META or ln.kind == BAD and _photo_furniture(ln.text)
+
+
+def _after_standfirst(lines: list[Line], start: int, end: int) -> int | None:
+    """Where the body starts when the story's first line is a standfirst, else None.
+
+    A standfirst (dek) is one sentence set between the headline and the story,
+    cut off from the story by the photo, byline or date. All of it must hold:
+    the line sits right under the headline (nothing between them); it is one
+    short sentence; what follows it is furniture (a caption or credit, a byline
+    or a date among it), and then the story goes on with paragraphs of prose.
+    A lede followed directly by more paragraphs is never taken.
+    """
+    if not _standfirst_shaped(lines[start]):
+        return None
+    j = start + 1
+    separated = False
+    while j <= end and lines[j].kind in (BAD, META, WEAK):
+        separated = separated or _separates(lines[j])
+        j += 1
+    body = [i for i in range(j, end + 1) if lines[i].kind == GOOD]
+    if not separated or len(body) < 3 or body[0] != j:
+        return None
+    return j if _under_headline(lines, start, [lines[i].text for i in body[:6]]) else None
+
+
+def _standfirst_above(lines: list[Line], start: int, body: list[str]) -> str | None:
+    """A standfirst the region finder already left above the story (it ends at a byline or date)."""
+    k = start - 1
+    separated = False
+    while k >= 0 and lines[k].kind in (BAD, META, WEAK) and start - k <= 8:
+        separated = separated or _separates(lines[k])
+        k -= 1
+    if k < 0 or not separated or not _standfirst_shaped(lines[k]):
+        return None
+    return lines[k].text if _under_headline(lines, k, body) else None
 
 
 def _join(keep: list[Line], texts: list[str]) -> str:
@@ -341,7 +440,7 @@ def _mark_captions(lines: list[Line]) -> list[Line]:
         # A credit line on its own marks its caption; a caption that ends with its
         # own credit ("... Credit: NASA") is already caught and marks nothing else.
         if ln.kind == BAD and _CREDIT.search(ln.text) and ln.words <= 10:
-            if any(0 <= j < len(lines) and lines[j].kind == BAD and _CAPTION.search(lines[j].text) for j in (i - 1, i + 1)):
+            if any(0 <= j < len(lines) and lines[j].kind == BAD and _is_caption(lines[j].text) for j in (i - 1, i + 1)):
                 continue  # its caption is labelled as one already
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:

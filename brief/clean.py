@@ -127,6 +127,7 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
         site=known.site or stripped.site,
         url=known.url,
         dateline=stripped.dateline,
+        description=stripped.description,
     )
     return CleanedArticle(text=stripped.text, metadata=meta)
 

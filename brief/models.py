@@ -21,6 +21,9 @@ class Metadata:
     url: str | None = None
     origin: str | None = None  # file path, "-" for stdin, or the URL
     dateline: str | None = None  # "PARIS" or "PORTVILLE, Ore. (Brief Wire)" taken off the first sentence
+    # The page's standfirst (dek): its own one-sentence summary, kept out of the
+    # text so it is never a bullet; only the JSON output shows it.
+    description: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -31,6 +34,7 @@ class Metadata:
             "url": self.url,
             "origin": self.origin,
             "dateline": self.dateline,
+            "description": self.description,
         }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from brief.boilerplate import is_notice
 from brief.errors import UsageError
+from brief.hovercards import has_hover_card
 from brief.models import Document, Sentence
 from brief.scorers.similarity import cosine, sentence_vectors
 
@@ -79,7 +80,9 @@ def is_bullet_worthy(sentence: Sentence) -> bool:
     # the article (or page furniture the cleaner kept): it reads badly as a bullet.
     if not sentence.text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return False
-    if is_notice(sentence.text):
+    if is_notice(sentence.text) or has_hover_card(sentence.text):
+        # A link's pop-up text glued into the sentence that the cleaner could not
+        # cut out cleanly (no clear end) would put other headlines in the bullet.
         return False
     return sentence.words >= MIN_POINT_WORDS
 
