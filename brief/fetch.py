@@ -15,8 +15,8 @@ from brief.sources import Source, decode_bytes, sniff_format
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
-PROJECT_URL = "https://pypi.org/project/brief/"
-USER_AGENT = f"brief/{__version__} (+{PROJECT_URL}; article summarizer)"
+# Names the tool and its purpose; no URL, since the project has no public home page yet.
+USER_AGENT = f"brief/{__version__} (news article summarizer; python-httpx)"
 # getaddrinfo's wording on Linux, macOS and Windows when a host name does not resolve.
 _DNS_FAILURE = re.compile(
     r"name or service not known|nodename nor servname|getaddrinfo failed|no address associated|"
