@@ -132,6 +132,31 @@ def test_default_long_sentence_prior_discounts_only_long_sentences() -> None:
     assert scores[1:] == without[1:]
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Mayor Ruth Okonkwo (pictured) opened the new library on Saturday morning.",
+        "Mayor Ruth Okonkwo, pictured left, opened the new library on Saturday morning.",
+        "Mayor Ruth Okonkwo (left) and her deputy opened the new library on Saturday morning.",
+        "Scroll down for video Mayor Ruth Okonkwo opened the new library on Saturday morning.",
+    ],
+)
+def test_default_discounts_only_sentences_that_point_at_a_picture(caption: str) -> None:
+    body = [
+        caption,
+        "The library holds forty thousand books and a small theatre.",
+        "Staff said two thousand residents signed up on the first day.",
+    ]
+    doc = doc_of(body)
+    without = DefaultScorer(picture_factor=1.0).score(doc)
+    scores = DefaultScorer().score(doc)
+    assert math.isclose(scores[0], 0.5 * without[0])
+    assert scores[1:] == without[1:]
+    # A word that only contains the cue is no picture.
+    plain = doc_of(["The leftover budget was spent on the pictures section of the library.", *body[1:]])
+    assert DefaultScorer().score(plain) == DefaultScorer(picture_factor=1.0).score(plain)
+
+
 def test_default_without_position_weight_still_scores_every_sentence() -> None:
     doc = parse(STORY)
     scores = DefaultScorer(position_weight=0.0, textrank_weight=0.0).score(doc)
