@@ -5,9 +5,10 @@ after a three-year renovation" / "poured into the museum on Saturday, as it
 reopened following a renovation that kept it closed since 2023"), so word
 overlap alone misses the repeat. What they do share are the fact's anchors:
 the names, numbers and dates, and the event verb. A candidate is a repeat when
-the chosen bullets together already hold its anchors (subsumption against
-the set, not pair by pair: one bullet may give the names, another the count)
-and it shares the event or much of its rarer wording with them.
+it adds no name, count or amount to what the chosen bullets together hold
+(subsumption against the set), and one chosen bullet holds most of its
+anchors and tells the same event (a shared event verb and some of its rarer
+wording, or most of its wording).
 
 Over-pruning is the worse error (a lost fact cannot come back), so a new
 count or amount, or a new name, always keeps a candidate.
@@ -18,13 +19,17 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from brief.terms import content_terms, stem, stopwords
 
 # Enough evidence that the candidate is about the same thing: two of its
 # anchors already said (one shared name is only the story's topic).
 MIN_COVERED_ANCHORS = 2
+# The one chosen bullet that tells the same fact holds most of the
+# candidate's anchors itself ("Elian remained in Washington" is not "his
+# father remained in Washington", though the set may hold both names).
+ONE_BULLET_ANCHOR_SHARE = 0.75
 # How much of the candidate's wording, weighted by rarity in the story, the
 # chosen bullets must already hold: with a shared event verb, a little
 # (the verb and anchors carry the match); without one, most of it.
@@ -62,18 +67,21 @@ class Facts:
     names: frozenset[str]
     events: frozenset[str]
     terms: frozenset[str]
+    # Stem of a capitalised first word (or one after an opening quote): a name
+    # only if the story capitalises it elsewhere too (RedundancyJudge).
+    openers: frozenset[str] = frozenset()
 
     @property
     def anchors(self) -> frozenset[str]:
         return self.numbers | self.names
 
 
-def facts(text: str, known_names: frozenset[str] = frozenset()) -> Facts:
-    """``known_names``: stems the caller knows to be names, counted even as a sentence's first word."""
+def facts(text: str) -> Facts:
     stop = stopwords()
     numbers: set[str] = set()
     names: set[str] = set()
     events: set[str] = set()
+    openers: set[str] = set()
     first = True
     for match in _TOKEN.finditer(text):
         token = match.group()
@@ -93,11 +101,11 @@ def facts(text: str, known_names: frozenset[str] = frozenset()) -> Facts:
             continue
         # After a sentence start or an opening quote, a capital says nothing.
         after_quote = match.start() > 0 and text[match.start() - 1] in "\"“‘'("
-        if token[0].isupper() and ((not opens and not after_quote) or stem(lower) in known_names):
-            names.add(stem(lower))
+        if token[0].isupper():
+            (openers if opens or after_quote else names).add(stem(lower))
         elif lower not in _REPORTING and (lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4)):
             events.add(stem(lower))
-    return Facts(frozenset(numbers), frozenset(names), frozenset(events), frozenset(content_terms(text)))
+    return Facts(frozenset(numbers), frozenset(names), frozenset(events), frozenset(content_terms(text)), frozenset(openers))
 
 
 def _is_year(number: str) -> bool:
@@ -114,7 +122,8 @@ class RedundancyJudge:
         # A capitalised first word is a name when the story also capitalises
         # it mid-sentence ("Malaria is ..." / "... deaths from Malaria").
         known = frozenset().union(*(f.names for f in first))
-        self.facts = [facts(t, known) for t in texts]
+        self.facts = [replace(f, names=f.names | (f.openers & known)) if f.openers & known else f for f in first]
+        self._said: tuple[tuple[int, ...], frozenset[str], frozenset[str]] | None = None
         df: dict[str, int] = {}
         for f in self.facts:
             for t in f.terms:
@@ -123,18 +132,27 @@ class RedundancyJudge:
         # Smoothed (1 + log): in a small story a shared word still counts for something.
         self.idf = {t: 1.0 + math.log(n / d) for t, d in df.items()}
 
+    def _said_by(self, chosen: Sequence[int]) -> tuple[frozenset[str], frozenset[str]]:
+        """Numbers, and names or words, of the chosen sentences; kept for the
+        last ``chosen`` since selection asks about many candidates in a row."""
+        key = tuple(chosen)
+        if self._said is None or self._said[0] != key:
+            numbers: set[str] = set()
+            words: set[str] = set()
+            for c in chosen:
+                f = self.facts[c]
+                numbers |= f.numbers
+                # A name one outlet capitalises ("the Hartwell Museum") another
+                # may not ("the museum"): any mention counts as said.
+                words |= f.names | f.terms
+            self._said = (key, frozenset(numbers), frozenset(words))
+        return self._said[1], self._said[2]
+
     def adds_anchor(self, k: int, chosen: Sequence[int]) -> bool:
         """Sentence ``k`` names someone or something, or gives a count or amount
         (a year aside), that none of the ``chosen`` sentences mentions."""
         cand = self.facts[k]
-        said_numbers: set[str] = set()
-        said_words: set[str] = set()
-        for c in chosen:
-            f = self.facts[c]
-            said_numbers |= f.numbers
-            # A name one outlet capitalises ("the Hartwell Museum") another may
-            # not ("the museum"): any mention counts as said.
-            said_words |= f.names | f.terms
+        said_numbers, said_words = self._said_by(chosen)
         return bool(cand.names - said_words) or any(not _is_year(n) for n in cand.numbers - said_numbers)
 
     def repeats(self, k: int, chosen: Sequence[int]) -> bool:
@@ -145,12 +163,14 @@ class RedundancyJudge:
         cand = self.facts[k]
         if self.adds_anchor(k, chosen):
             return False  # a new name, count or amount is a new fact
-        new_numbers = cand.numbers - frozenset().union(*(self.facts[c].numbers for c in chosen))
+        new_numbers = cand.numbers - self._said_by(chosen)[0]
         covered = len(cand.anchors) - len(new_numbers)
         # At most one new anchor (a year, above) next to the covered ones.
         if covered < MIN_COVERED_ANCHORS or len(new_numbers) > max(1, covered // 3):
             return False
-        weight = sum(self.idf[t] for t in cand.terms)
+        # Sorted: a float sum in set order could differ between runs (hash seed).
+        terms = sorted(cand.terms)
+        weight = sum(self.idf[t] for t in terms)
         if weight <= 0:
             return False
         # The same fact is one earlier bullet's fact: a single chosen bullet
@@ -159,9 +179,10 @@ class RedundancyJudge:
         for c in chosen:
             f = self.facts[c]
             held = f.names | f.terms | f.numbers
-            if len(cand.anchors & held) < max(MIN_COVERED_ANCHORS, (len(cand.anchors) + 1) // 2):
+            shared = len(cand.anchors & held)
+            if shared < MIN_COVERED_ANCHORS or shared < ONE_BULLET_ANCHOR_SHARE * len(cand.anchors):
                 continue
-            coverage = sum(self.idf[t] for t in cand.terms if t in held) / weight
+            coverage = sum(self.idf[t] for t in terms if t in held) / weight
             if coverage >= (EVENT_TERM_COVERAGE if cand.events & f.events else PLAIN_TERM_COVERAGE):
                 return True
         return False
