@@ -76,7 +76,8 @@ class Facts:
         return self.numbers | self.names
 
 
-def facts(text: str) -> Facts:
+def facts(text: str, terms: frozenset[str] | None = None) -> Facts:
+    """``terms``: the content terms of ``text`` when the caller has them already."""
     stop = stopwords()
     numbers: set[str] = set()
     names: set[str] = set()
@@ -105,7 +106,7 @@ def facts(text: str) -> Facts:
             (openers if opens or after_quote else names).add(stem(lower))
         elif lower not in _REPORTING and (lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4)):
             events.add(stem(lower))
-    return Facts(frozenset(numbers), frozenset(names), frozenset(events), frozenset(content_terms(text)), frozenset(openers))
+    return Facts(frozenset(numbers), frozenset(names), frozenset(events), terms if terms is not None else frozenset(content_terms(text)), frozenset(openers))
 
 
 def _is_year(number: str) -> bool:
@@ -117,8 +118,9 @@ class RedundancyJudge:
     story's sentences, so the story's topic words weigh little and the words
     that tell one fact from another weigh most."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        first = [facts(t) for t in texts]
+    def __init__(self, texts: Sequence[str], terms: Sequence[frozenset[str]] | None = None) -> None:
+        """``terms``: each text's content terms (brief.terms.content_terms), when already computed."""
+        first = [facts(t, terms[i] if terms is not None else None) for i, t in enumerate(texts)]
         # A capitalised first word is a name when the story also capitalises
         # it mid-sentence ("Malaria is ..." / "... deaths from Malaria").
         known = frozenset().union(*(f.names for f in first))

@@ -58,7 +58,7 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
             term_lists.append(content_terms(sentence.text))
             term_sets.append(frozenset(term_lists[-1]))
     vectors = tfidf_vectors(term_lists)
-    judge = RedundancyJudge([articles[a].sentences[i].text for a, i in candidates])
+    judge = RedundancyJudge([articles[a].sentences[i].text for a, i in candidates], term_sets)
     centroid = _centroid(vectors)
     centrality = _scaled([cosine(v, centroid) for v in vectors])
     own_top = [max((s.score for s in art.sentences), default=0.0) or 1.0 for art in articles]
@@ -190,16 +190,17 @@ def _repeats(
     # Sharing the story's names ("Dunmore Public Library ... Tuesday") makes a
     # large term overlap, yet a sentence that adds a count or a name adds a
     # fact: the overlap rule only judges sentences that add no anchor.
-    new_anchor = judge is not None and judge.adds_anchor(k, c_list)
+    new_anchor: bool | None = None  # asked only when the overlap rule would fire
     for c in c_list:
         if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
             return True
-        if new_anchor:
-            continue
         a, b = term_sets[k], term_sets[c]
         shorter = min(len(a), len(b))
         if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
-            return True
+            if new_anchor is None:
+                new_anchor = judge is not None and judge.adds_anchor(k, c_list)
+            if not new_anchor:
+                return True
     return False
 
 
