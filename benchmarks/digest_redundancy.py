@@ -61,7 +61,7 @@ def main() -> None:
 
     if args.baseline:
         # No judge: selection as it was before (lexical rules only).
-        stories.RedundancyJudge = lambda texts: None  # type: ignore[assignment,misc]
+        stories.RedundancyJudge = lambda *args: None  # type: ignore[assignment,misc]
 
     sets = {"samples/digest": [REPO / "samples" / "digest"]}
     duc_path = Path(args.eval_dir) / "duc2006-dev.jsonl"
