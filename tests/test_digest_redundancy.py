@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from digest_helpers import SAMPLES, isolated  # noqa: F401
+
 from brief.digest.models import Article, ArticleSentence
 from brief.digest.redundancy import RedundancyJudge, facts, shares_most_anchors
 from brief.digest.stories import build_story
@@ -129,3 +131,18 @@ def test_story_keeps_one_telling_of_a_fact_and_every_new_fact():
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
             assert not shares_most_anchors(a, b), (a, b)
+
+
+def test_sample_digest_tells_each_fact_once(isolated):  # noqa: F811
+    from brief.digest import build_digest
+
+    digest = build_digest([SAMPLES], date="2026-11-28")
+    museum = next(s for s in digest.stories if any("museum-reopening-city" in a.origin for a in s.articles))
+    texts = [p.text for p in museum.points]
+    assert sum("reopened" in t for t in texts) == 1, texts
+    assert any("4,800" in t for t in texts)  # the count only one outlet's lead lacks stays
+    for story in digest.stories:
+        points = [p.text for p in story.points]
+        for i, a in enumerate(points):
+            for b in points[i + 1:]:
+                assert not shares_most_anchors(a, b), (a, b)
