@@ -146,3 +146,24 @@ def test_sample_digest_tells_each_fact_once(isolated):  # noqa: F811
         for i, a in enumerate(points):
             for b in points[i + 1:]:
                 assert not shares_most_anchors(a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "repeated_wording"),
+    [
+        # Shared names only: the new count is a new fact, not a repeat of the wording.
+        (LIBRARY_STORY[0], "The Dunmore Public Library said 1,200 visitors came through on Tuesday.", False),
+        # A copied footer with another contact: the wording itself repeats.
+        (
+            "To reprint this story, it must be licensed from the Ledger Syndicate sales desk, Ann Vole, at 555-0101.",
+            "To reprint this story, it must be licensed from the Ledger Syndicate agent Bo Kerr in Tulsa at 555-0199.",
+            True,
+        ),
+    ],
+)
+def test_wording_overlap_leaves_names_and_numbers_out(a, b, repeated_wording):
+    from brief.digest.stories import MAX_TERM_OVERLAP
+
+    judge = RedundancyJudge([a, b])
+    assert judge.adds_anchor(1, [0])
+    assert (judge.wording_overlap(1, 0) > MAX_TERM_OVERLAP) is repeated_wording

@@ -157,6 +157,15 @@ class RedundancyJudge:
         said_numbers, said_words = self._said_by(chosen)
         return bool(cand.names - said_words) or any(not _is_year(n) for n in cand.numbers - said_numbers)
 
+    def wording_overlap(self, k: int, c: int) -> float:
+        """Share of the shorter sentence's content terms that the two share,
+        names and numbers left out: what is left is how the fact is worded."""
+        fk, fc = self.facts[k], self.facts[c]
+        anchors = fk.anchors | fc.anchors
+        a, b = fk.terms - anchors, fc.terms - anchors
+        shorter = min(len(a), len(b))
+        return len(a & b) / shorter if shorter else 0.0
+
     def repeats(self, k: int, chosen: Sequence[int]) -> bool:
         """True when sentence ``k`` states no fact that the ``chosen`` sentences do not already state:
         together they hold its names and numbers, and one of them tells the same event."""

@@ -189,7 +189,8 @@ def _repeats(
 ) -> bool:
     # Sharing the story's names ("Dunmore Public Library ... Tuesday") makes a
     # large term overlap, yet a sentence that adds a count or a name adds a
-    # fact: the overlap rule only judges sentences that add no anchor.
+    # fact: for such a sentence the overlap rule counts only the wording
+    # around the names and numbers (a copied boilerplate line still repeats).
     new_anchor: bool | None = None  # asked only when the overlap rule would fire
     for c in c_list:
         if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
@@ -199,7 +200,7 @@ def _repeats(
         if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
             if new_anchor is None:
                 new_anchor = judge is not None and judge.adds_anchor(k, c_list)
-            if not new_anchor:
+            if not new_anchor or (judge is not None and judge.wording_overlap(k, c) > MAX_TERM_OVERLAP):
                 return True
     return False
 
