@@ -5,7 +5,9 @@ Bullets are chosen from the sentences of every article in the group
 (position, centrality, headline overlap) and by how close it is to what the
 whole group says (cosine to the group's TF-IDF centroid), so a fact reported
 by several outlets rises. A candidate too similar to a chosen bullet repeats
-a fact and is skipped, across articles as within one.
+a fact and is skipped, across articles as within one; so is one that retells
+a chosen bullet's fact in other words (same names, numbers and event:
+brief.digest.redundancy).
 """
 
 from __future__ import annotations
