@@ -5,7 +5,9 @@ Bullets are chosen from the sentences of every article in the group
 (position, centrality, headline overlap) and by how close it is to what the
 whole group says (cosine to the group's TF-IDF centroid), so a fact reported
 by several outlets rises. A candidate too similar to a chosen bullet repeats
-a fact and is skipped, across articles as within one.
+a fact and is skipped, across articles as within one; so is one that retells
+a chosen bullet's fact in other words (same names, numbers and event:
+brief.digest.redundancy).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from brief.digest.models import Article, Story, StoryPoint, StoryQuote
+from brief.digest.redundancy import RedundancyJudge
 from brief.scorers.similarity import Vector, cosine, tfidf_vectors
 from brief.select import LONG_POINT_PENALTY, LONG_POINT_WORDS, MIN_POINT_WORDS
 from brief.terms import content_terms
@@ -57,6 +60,7 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
             term_lists.append(content_terms(sentence.text))
             term_sets.append(frozenset(term_lists[-1]))
     vectors = tfidf_vectors(term_lists)
+    judge = RedundancyJudge([articles[a].sentences[i].text for a, i in candidates], term_sets)
     centroid = _centroid(vectors)
     centrality = _scaled([cosine(v, centroid) for v in vectors])
     own_top = [max((s.score for s in art.sentences), default=0.0) or 1.0 for art in articles]
@@ -80,7 +84,7 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
             and (not worthy_only or _reads_as_bullet(articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title))
         ]
         chosen = _mmr(
-            pool, vectors, term_sets, limit, [articles[a].sentences[i].text for a, i in candidates], [a for a, _ in candidates]
+            pool, vectors, term_sets, limit, [articles[a].sentences[i].text for a, i in candidates], [a for a, _ in candidates], judge
         )
         if chosen:
             break  # the fallback only serves groups of very short texts
@@ -136,10 +140,12 @@ def _mmr(
     limit: int,
     texts: Sequence[str],
     owners: Sequence[int],
+    judge: RedundancyJudge | None = None,
 ) -> list[tuple[float, int]]:
     """Maximal marginal relevance: each next bullet is the best-rated candidate
     after a penalty for what it shares with bullets already chosen; one that
-    plainly repeats a chosen bullet is never taken."""
+    plainly repeats a chosen bullet, or restates a fact the chosen bullets
+    already give (same anchors and event, other words), is never taken."""
     chosen: list[tuple[float, int]] = []
     seen_text: set[str] = set()
     live = list(pool)
@@ -149,7 +155,10 @@ def _mmr(
         for score, k in live:
             key = " ".join(texts[k].lower().split())
             overlap = max((_redundancy(vectors, term_sets, k, c) for _, c in chosen), default=0.0)
-            if key in seen_text or _repeats(vectors, term_sets, k, c_list=[c for _, c in chosen]):
+            said = [c for _, c in chosen]
+            if key in seen_text or _repeats(vectors, term_sets, k, c_list=said, judge=judge):
+                continue
+            if judge is not None and judge.repeats(k, said):
                 continue
             kept.append((score, k))
             # A story told by several outlets should draw on more than one of them.
@@ -173,14 +182,28 @@ def _redundancy(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], 
     return max(cosine(vectors[k], vectors[c]), overlap)
 
 
-def _repeats(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c_list: Sequence[int]) -> bool:
+def _repeats(
+    vectors: Sequence[Vector],
+    term_sets: Sequence[frozenset[str]],
+    k: int,
+    c_list: Sequence[int],
+    judge: RedundancyJudge | None = None,
+) -> bool:
+    # Sharing the story's names ("Dunmore Public Library ... Tuesday") makes a
+    # large term overlap, yet a sentence that adds a count or a name adds a
+    # fact: for such a sentence the overlap rule counts only the wording
+    # around the names and numbers (a copied boilerplate line still repeats).
+    new_anchor: bool | None = None  # asked only when the overlap rule would fire
     for c in c_list:
         if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
             return True
         a, b = term_sets[k], term_sets[c]
         shorter = min(len(a), len(b))
         if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
-            return True
+            if new_anchor is None:
+                new_anchor = judge is not None and judge.adds_anchor(k, c_list)
+            if not new_anchor or (judge is not None and judge.wording_overlap(k, c) > MAX_TERM_OVERLAP):
+                return True
     return False
 
 
