@@ -69,7 +69,14 @@ _NOTICE_SENTENCE = re.compile(
 
 def is_notice(sentence: str) -> bool:
     """True for a copyright, cookie or click-here notice, wherever it appears."""
+    low = sentence.lower()
+    # Called on every sentence: plain substring tests rule out almost all of them cheaply.
+    if not any(cue in low for cue in _NOTICE_CUES):
+        return False
     return bool(_NOTICE_SENTENCE.search(sentence))
+
+
+_NOTICE_CUES = ("reserved", "©", "copyright", "click here", "cookie")
 
 
 # Phrases that mark a line as furniture wherever they sit (short or medium lines).
@@ -238,7 +245,8 @@ def classify(line: str, repeated: bool = False) -> str:
     n = len(toks)
     if n == 0:
         return BAD
-    terminal = bool(_TERMINAL.search(line))
+    # Only the end can match, and whole-article lines are long: look at the tail.
+    terminal = bool(_TERMINAL.search(line[-16:]))
     stop = stopwords()
     stop_share = sum(t in stop for t in toks) / n
     if n <= 12 and (_BYLINE.match(line) or _looks_like_date(line, n)):
@@ -255,11 +263,11 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 25 and _CREDIT.search(line) or n <= 50 and _is_caption(line) or n <= 90 and (_TRAILING_CREDIT.search(line) or _LABELLED_CREDIT.search(line)):
         return BAD
-    if _PIPE_MENU.search(line) and stop_share < 0.3 and not (terminal and n >= 12):
+    if stop_share < 0.3 and not (terminal and n >= 12) and _PIPE_MENU.search(line):
         return BAD
     if repeated and not (terminal and n >= 8):
         return WEAK
-    if _headline_case(line, toks) and n <= 20:
+    if n <= 20 and _headline_case(line, toks):
         return NEUTRAL  # a headline, even one that ends with a stop or a question mark
     if terminal and n >= 8 and stop_share >= 0.12:
         return GOOD
@@ -562,7 +570,7 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
     a list that belongs to the story (product features, steps, names).
     """
     inside = lines[start : end + 1]
-    prose_terms = Counter(t for ln in inside if ln.kind == GOOD for t in set(content_terms(ln.text)))
+    prose_terms: Counter[str] | None = None  # counted only when a run of headlines turns up
     out: list[Line] = []
     i = 0
     while i < len(inside):
@@ -572,6 +580,8 @@ def _drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
         if j - i >= 3:
             # Items of a story's own list share words with the story or with each
             # other ("battery life", "1 cup"); headlines of other stories do not.
+            if prose_terms is None:
+                prose_terms = Counter(t for ln in inside if ln.kind == GOOD for t in set(content_terms(ln.text)))
             item_terms = [set(content_terms(ln.text)) for ln in inside[i:j]]
             in_items = Counter(t for terms in item_terms for t in terms)
             shares = []

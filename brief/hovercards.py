@@ -29,6 +29,8 @@ _GLUE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*?[a-z])(?=[A-Z][a-z])")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*\.?")
 # The card's own "more" link, written the way a button is, not the way prose says it.
 _CARD_END = re.compile(r"(?<![\w'’-])(?:MORE|More\s*[»›>]+)(?![\w'’-])")
+# Cheap test first: almost no sentence has a lower-to-upper case change inside a word.
+_CASE_CHANGE = re.compile(r"[a-z][A-Z][a-z]")
 _MAX_NAME_WORDS = 5  # "Kristi Lynn Noem": a full name is a few words
 _MAX_CARD_WORDS = 80  # full name plus three or four headlines
 
@@ -84,12 +86,14 @@ def _nth_word_end(text: str, pos: int, n: int) -> int:
 
 def has_hover_card(text: str) -> bool:
     """True when ``text`` holds a glued link pop-up (repaired or not)."""
+    if not _CASE_CHANGE.search(text):
+        return False
     return any(_card_at(text, m) is not None for m in _GLUE.finditer(text))
 
 
 def repair(text: str) -> str:
     """Cut out every glued pop-up whose end is clear; leave the rest as it is."""
-    if not _GLUE.search(text):
+    if not _CASE_CHANGE.search(text) or not _GLUE.search(text):
         return text
     out: list[str] = []
     pos = 0
