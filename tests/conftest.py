@@ -37,6 +37,18 @@ def run_brief(*args: str, stdin: bytes | str | None = None, env: dict[str, str] 
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 
+def run_in_process(args: list[str], capsys) -> tuple[int, str, str]:
+    """Run brief.cli.main in this process (to inspect sys.modules, say): (code, stdout, stderr)."""
+    from brief.cli import main
+
+    try:
+        main(args)
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return int(code or 0), out, err
+
+
 @pytest.fixture
 def brief_cli():
     return run_brief

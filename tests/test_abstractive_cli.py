@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from brief.cli import main
+from tests.conftest import run_in_process as run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = str(ROOT / "samples" / "harbor-bridge.txt")
 HEAVY = ("torch", "transformers", "tokenizers", "safetensors", "huggingface_hub")
-
-
-def run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        main(args)
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return int(code or 0), out, err
 
 
 def _env(**extra: str) -> dict[str, str]:

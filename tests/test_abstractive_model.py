@@ -22,7 +22,7 @@ from abstractive_support import build_tiny_model, make_article  # noqa: E402
 
 import brief  # noqa: E402
 from brief.abstractive import AbstractiveOptions, ModelHandle, abstract_many, load_model  # noqa: E402
-from brief.cli import main  # noqa: E402
+from tests.conftest import run_in_process as run  # noqa: E402
 from brief.errors import BackendUnavailable  # noqa: E402
 from brief.pipeline import parse, summarize_document  # noqa: E402
 
@@ -55,15 +55,6 @@ def article_file(tmp_path: Path) -> Path:
     path = tmp_path / "ferry.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path
-
-
-def run(args: list[str], capsys) -> tuple[int, str, str]:
-    try:
-        main(args)
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return int(code or 0), out, err
 
 
 def summarize_json(args: list[str], capsys) -> tuple[dict, str]:
