@@ -72,7 +72,9 @@ def choose_key_quotes(
             continue
         score = max(sentence_scores[i] for i in covered if i < len(sentence_scores))
         candidates.append((score, quote))
-    candidates.sort(key=lambda c: (-c[0], c[1].start))
+    # A quotation that stops mid-sentence ("... more time" and flexibility, Kirby
+    # said) reads as cut off on its own line: complete ones go first.
+    candidates.sort(key=lambda c: (not _ends_complete(c[1]), -c[0], c[1].start))
     picked: list[Quote] = []
     picked_words: set[str] = set()
     # First pass: one quote per speaker; second pass: fill up from any speaker.
@@ -89,6 +91,11 @@ def choose_key_quotes(
             picked.append(quote)
             picked_words.update(words(quote.text))
     return tuple(sorted(picked, key=lambda q: q.start))
+
+
+def _ends_complete(quote: Quote) -> bool:
+    """Does the quotation end where a sentence or clause ends (. ! ? … or a comma)?"""
+    return quote.text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?", "…", ",", ";", ":", "—"))
 
 
 def _covered(quote: Quote, sentences: tuple[Sentence, ...] | None) -> set[int]:

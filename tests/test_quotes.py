@@ -407,3 +407,18 @@ def test_no_broken_quotes_in_points(name: str, points: int) -> None:
     records = bench.read_jsonl(path)[:100]
     total, broken, _ = bench.broken_rate(records, points)
     assert total > 0 and broken == 0
+
+
+def test_key_quotes_prefer_quotations_that_end_complete() -> None:
+    from brief.keyquotes import choose_key_quotes
+    from brief.models import Quote
+
+    cut = Quote(text="The new schedule will give the crews more time", speaker="Dana Ortiz",
+                sentence_index=0, kind="full", start=0, end=48)
+    whole = Quote(text="We expect the line to reopen before the holidays.", speaker="Lee Park",
+                  sentence_index=1, kind="full", start=60, end=112)
+    # The cut-off quotation sits in the better-scored sentence, yet the complete one wins the only slot.
+    picked = choose_key_quotes((cut, whole), [0.9, 0.5], point_indices=[], limit=1)
+    assert picked == (whole,)
+    # With room for both, both are shown, in reading order.
+    assert choose_key_quotes((cut, whole), [0.9, 0.5], point_indices=[], limit=2) == (cut, whole)
