@@ -178,6 +178,14 @@ _DATELINE = re.compile(
 )
 
 
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """("PARIS", "The talks ...") from "PARIS — The talks ..."; (None, text) without one."""
+    m = _DATELINE.match(text)
+    if m and len(words(m.group(1))) <= 8:
+        return m.group(1).strip(), text[m.end() :]
+    return None, text
+
+
 @dataclass(frozen=True)
 class Line:
     text: str
@@ -341,10 +349,7 @@ def strip_boilerplate(text: str) -> Stripped:
     date = _find_date(lines[: start + 1])
     dateline = None
     if texts:
-        m = _DATELINE.match(texts[0])
-        if m and len(words(m.group(1))) <= 8:
-            dateline = m.group(1).strip()
-            texts[0] = texts[0][m.end() :]
+        dateline, texts[0] = split_dateline(texts[0])
     return Stripped(
         text=_join(keep, texts),
         title=title,

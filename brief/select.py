@@ -74,17 +74,20 @@ _CLOSERS = "\"'”’)]» "
 
 def is_bullet_worthy(sentence: Sentence) -> bool:
     """Can this sentence stand alone as a bullet?"""
-    if sentence.in_open_quote:
-        return False
+    return not sentence.in_open_quote and reads_as_bullet(sentence.text)
+
+
+def reads_as_bullet(text: str) -> bool:
+    """Does this text read as a whole sentence on its own (single- and multi-document bullets)?"""
     # A line without a sentence end is a headline, subheading or list item in
     # the article (or page furniture the cleaner kept): it reads badly as a bullet.
-    if not sentence.text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+    if not text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return False
-    if is_notice(sentence.text) or has_hover_card(sentence.text):
+    if is_notice(text) or has_hover_card(text):
         # A link's pop-up text glued into the sentence that the cleaner could not
         # cut out cleanly (no clear end) would put other headlines in the bullet.
         return False
-    return sentence.words >= MIN_POINT_WORDS
+    return len(text.split()) >= MIN_POINT_WORDS
 
 
 def select(doc: Document, scores: list[float], budget: Budget = Budget()) -> list[int]:

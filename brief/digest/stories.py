@@ -12,13 +12,13 @@ brief.digest.redundancy).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from brief.digest.models import Article, Story, StoryPoint, StoryQuote
 from brief.digest.redundancy import RedundancyJudge
 from brief.scorers.similarity import Vector, cosine, tfidf_vectors
-from brief.select import LONG_POINT_PENALTY, LONG_POINT_WORDS, MIN_POINT_WORDS
+from brief.boilerplate import split_dateline
+from brief.select import LONG_POINT_PENALTY, LONG_POINT_WORDS, reads_as_bullet
 from brief.terms import content_terms
 
 # Paraphrases of one fact by two outlets share fewer words than a sentence
@@ -31,16 +31,11 @@ MAX_TERM_OVERLAP = 0.45
 # Weight of the redundancy penalty in maximal marginal relevance (scores are 0..1).
 MMR_LAMBDA = 0.6
 SOURCE_SPREAD = 0.1
-# "GRANTHAM, Mich. (Brief Wire) — " opens a wire story but is noise in a bullet.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"])"
-)
 OWN_WEIGHT = 0.5
 CENTROID_WEIGHT = 0.5
 MAX_QUOTE_WORDS = 60
 MIN_QUOTE_WORDS = 6
 HEADLINE_WORDS = 14
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def default_point_count(articles: int) -> int:
@@ -118,7 +113,7 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
 def _reads_as_bullet(text: str, title: str | None) -> bool:
     """A whole sentence: long enough, ends like one, and is not the headline repeated
     (HTML extraction often keeps the <h1> as the body's first line)."""
-    if len(text.split()) < MIN_POINT_WORDS or not _SENTENCE_END.search(text):
+    if not reads_as_bullet(text):
         return False
     return not (title and " ".join(title.lower().split()) == " ".join(text.lower().split()))
 
@@ -130,7 +125,8 @@ def clean_quote(text: str) -> str:
 
 
 def strip_dateline(text: str) -> str:
-    return _DATELINE.sub("", text, count=1)
+    """A wire dateline ("GRANTHAM, Mich. (Brief Wire) — ") opens a story but is noise in a bullet."""
+    return split_dateline(text)[1]
 
 
 def _mmr(
