@@ -30,12 +30,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 DISTILBART_CNN_12_6 = dict(
-    vocab_size=50264, d_model=1024, encoder_layers=12, decoder_layers=6, encoder_attention_heads=16,
-    decoder_attention_heads=16, encoder_ffn_dim=4096, decoder_ffn_dim=4096, max_position_embeddings=1024,
+    vocab_size=50264,
+    d_model=1024,
+    encoder_layers=12,
+    decoder_layers=6,
+    encoder_attention_heads=16,
+    decoder_attention_heads=16,
+    encoder_ffn_dim=4096,
+    decoder_ffn_dim=4096,
+    max_position_embeddings=1024,
 )
 TINY = dict(
-    vocab_size=50264, d_model=32, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
-    decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=1024,
+    vocab_size=50264,
+    d_model=32,
+    encoder_layers=1,
+    decoder_layers=1,
+    encoder_attention_heads=2,
+    decoder_attention_heads=2,
+    encoder_ffn_dim=64,
+    decoder_ffn_dim=64,
+    max_position_embeddings=1024,
 )
 SAMPLES = ["harbor-bridge.txt", "quotes-heavy.txt", "tech-earnings.md", "storm-followup.html", "copied-web-page.txt"]
 
@@ -48,13 +62,25 @@ def train_tokenizer(texts: list[str]):
     tok = Tokenizer(models.BPE(unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    tok.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=8000, special_tokens=special,
-                                                       initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    tok.train_from_iterator(
+        texts,
+        trainers.BpeTrainer(
+            vocab_size=8000, special_tokens=special, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+        ),
+    )
     bos, eos = tok.token_to_id("<s>"), tok.token_to_id("</s>")
     tok.post_processor = processors.TemplateProcessing(
-        single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>", special_tokens=[("<s>", bos), ("</s>", eos)])
-    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>", pad_token="<pad>",
-                                   unk_token="<unk>", mask_token="<mask>", model_max_length=1024)
+        single="<s> $A </s>", pair="<s> $A </s> </s> $B </s>", special_tokens=[("<s>", bos), ("</s>", eos)]
+    )
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok,
+        bos_token="<s>",
+        eos_token="</s>",
+        pad_token="<pad>",
+        unk_token="<unk>",
+        mask_token="<mask>",
+        model_max_length=1024,
+    )
 
 
 def peak_rss_mb() -> float:
@@ -70,16 +96,17 @@ def main() -> None:
     parser.add_argument("--beams", type=int, default=2)
     parser.add_argument("--max-length", type=int, default=60)
     parser.add_argument("--batch-size", type=int, default=4, help="windows per generate() call")
-    parser.add_argument("--shape", choices=["distilbart", "tiny"], default="distilbart",
-                        help="tiny: a smoke test of this script")
+    parser.add_argument(
+        "--shape", choices=["distilbart", "tiny"], default="distilbart", help="tiny: a smoke test of this script"
+    )
     args = parser.parse_args()
 
     import torch
     from transformers import BartConfig, BartForConditionalGeneration
 
     from brief.abstractive import AbstractiveOptions, ModelHandle, abstract_many, resolve_device
-    from brief.pipeline import parse_source
-    from brief.sources import read_file
+    from brief.ingest.sources import read_file
+    from brief.pipeline import parse_source, summarize_document
 
     device = resolve_device(args.device)
     paths = [ROOT / "samples" / name for name in SAMPLES[: args.articles]]
@@ -90,15 +117,21 @@ def main() -> None:
     started = time.perf_counter()
     torch.manual_seed(0)
     shape = DISTILBART_CNN_12_6 if args.shape == "distilbart" else TINY
-    config = BartConfig(**shape, pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
-                        eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id)
+    config = BartConfig(
+        **shape,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+    )
     model = BartForConditionalGeneration(config).eval()
     if device in ("cuda", "mps"):
         model = model.half()  # as load_model does on GPUs
     model.to(device)
     build_seconds = time.perf_counter() - started
-    handle = ModelHandle(name=f"random-{args.shape}", tokenizer=tokenizer, model=model, device=device,
-                         max_input_tokens=1024)
+    handle = ModelHandle(
+        name=f"random-{args.shape}", tokenizer=tokenizer, model=model, device=device, max_input_tokens=1024
+    )
     options = AbstractiveOptions(beams=args.beams, max_length=args.max_length, batch_size=args.batch_size)
 
     # Warm-up on one short text (first-call allocations, kernel selection), not timed.
@@ -109,7 +142,7 @@ def main() -> None:
 
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    briefings = abstract_many(handle, docs, options)
+    briefings = abstract_many(handle, [(d, summarize_document(d)) for d in docs], options)
     if device == "cuda":
         torch.cuda.synchronize()
     seconds = time.perf_counter() - started

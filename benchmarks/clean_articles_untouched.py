@@ -30,10 +30,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from cleaning_eval import covered, gram_set, tokens  # noqa: E402
 
-from brief.clean import clean, normalize  # noqa: E402
 from brief.errors import BriefError  # noqa: E402
-from brief.segment import segment  # noqa: E402
-from brief.sources import from_text  # noqa: E402
+from brief.ingest.clean import clean, normalize  # noqa: E402
+from brief.ingest.sources import from_text  # noqa: E402
+from brief.text.segment import segment  # noqa: E402
 
 FILES = ("cnndm-dev.jsonl", "bbc-dev.jsonl", "xsum-dev.jsonl")
 
@@ -113,9 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             records = [json.loads(line) for line in fh if line.strip()][: args.limit]
         r = check(records, args.verbose, name.split("-")[0])
         all_kept &= r["exact"] == 1.0 and r["gram"] == 1.0 and r["failed"] == 0
-        print(
-            f"{name:<18}{r['articles']:>9}{r['sentences']:>11}{r['exact']:>9.2%}{r['gram']:>9.2%}{r['failed']:>8}"
-        )
+        print(f"{name:<18}{r['articles']:>9}{r['sentences']:>11}{r['exact']:>9.2%}{r['gram']:>9.2%}{r['failed']:>8}")
     print("all sentences kept" if all_kept else "some sentences lost (-v lists them)")
     return 0 if all_kept else 1
 

@@ -32,11 +32,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from brief.clean import clean, normalize  # noqa: E402
 from brief.errors import BriefError  # noqa: E402
+from brief.ingest.clean import clean, normalize  # noqa: E402
+from brief.ingest.sources import from_text  # noqa: E402
 from brief.pipeline import summarize  # noqa: E402
-from brief.segment import segment  # noqa: E402
-from brief.sources import from_text  # noqa: E402
+from brief.text.segment import segment  # noqa: E402
+
 
 def _default_data() -> Path:
     """BRIEF_EVAL_DIR, else the first ``shared/eval`` beside the repo or an ancestor of it."""
@@ -137,7 +138,10 @@ def evaluate(records: list[dict], verbose: bool = False) -> dict[str, dict[str, 
             if title_matches(briefing.metadata.title, [rec.get("title"), rec.get("html_title")]):
                 titles += 1
             elif verbose:
-                print(f"  TITLE {rec['id'][:10]} {field}: {briefing.metadata.title!r} vs {rec.get('html_title')!r}", file=sys.stderr)
+                print(
+                    f"  TITLE {rec['id'][:10]} {field}: {briefing.metadata.title!r} vs {rec.get('html_title')!r}",
+                    file=sys.stderr,
+                )
         n = len(records)
         results[field] = {
             "pages": n,
@@ -162,7 +166,9 @@ def evaluate(records: list[dict], verbose: bool = False) -> dict[str, dict[str, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="scraped-*.jsonl file")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list junk points, lost sentences, missed titles on stderr")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="list junk points, lost sentences, missed titles on stderr"
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"error: {args.data} not found (set --data or BRIEF_EVAL_DIR)", file=sys.stderr)

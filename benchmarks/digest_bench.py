@@ -58,7 +58,18 @@ def main() -> None:
         (Path(tmp) / "none.toml").write_text("", encoding="utf-8")
         env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
         for label, extra in (("cold cache", []), ("warm cache", ["--force"])):
-            cmd = [sys.executable, "-m", "brief", "digest", str(folder), "--out", str(Path(tmp) / "out"), "--date", "2000-01-01", *extra]
+            cmd = [
+                sys.executable,
+                "-m",
+                "brief",
+                "digest",
+                str(folder),
+                "--out",
+                str(Path(tmp) / "out"),
+                "--date",
+                "2000-01-01",
+                *extra,
+            ]
             started = time.perf_counter()
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
             seconds = time.perf_counter() - started
@@ -66,7 +77,9 @@ def main() -> None:
                 sys.exit(f"digest failed ({proc.returncode}): {proc.stderr.strip()}")
             peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             head = Path(proc.stdout.strip()).read_text(encoding="utf-8").splitlines()[2]
-            print(f"{label}: {len(texts)} articles in {seconds:.1f} s, peak memory {peak_mb:.0f} MB (max of runs so far)")
+            print(
+                f"{label}: {len(texts)} articles in {seconds:.1f} s, peak memory {peak_mb:.0f} MB (max of runs so far)"
+            )
             print(f"  {head}")
 
 

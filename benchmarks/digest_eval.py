@@ -93,7 +93,7 @@ def lexrank_lines(sentences: list[str], budget: int) -> list[str]:
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from brief.terms import stopwords, words
+    from brief.text.terms import stopwords, words
 
     class Tok:
         language = "english"
@@ -142,8 +142,8 @@ def main() -> None:
 
     from brief.digest import build_digest
     from brief.digest.stories import build_story
-    from brief.segment import segment
-    from brief.clean import normalize
+    from brief.ingest.clean import normalize
+    from brief.text.segment import segment
 
     clusters = [json.loads(line) for line in duc_path.open(encoding="utf-8")]
     cnn = [json.loads(line) for line in (eval_dir / "cnndm-dev.jsonl").open(encoding="utf-8")][: args.cnn]
@@ -175,17 +175,23 @@ def main() -> None:
             names_all = sorted(story_of)
             given = len(names) if names is not None else len(label)
             if given != len(names_all) or digest.failures:
-                print(f"({given - len(names_all)} inputs not in any story: exact duplicates of another input's text, "
-                      f"or {len(digest.failures)} failures)")
+                print(
+                    f"({given - len(names_all)} inputs not in any story: exact duplicates of another input's text, "
+                    f"or {len(digest.failures)} failures)"
+                )
             truth = [label[n] for n in names_all]
             pred = [story_of[n] for n in names_all]
             duc_names = [n for n in names_all if n.startswith("duc")]
-            print(f"\n== clustering: {tag} ({len(names_all)} articles, {len(digest.stories)} stories, {seconds:.1f} s) ==")
+            print(
+                f"\n== clustering: {tag} ({len(names_all)} articles, {len(digest.stories)} stories, {seconds:.1f} s) =="
+            )
             print(f"all articles: ARI {adjusted_rand_index(truth, pred):.3f}  purity {purity(truth, pred):.3f}")
             dt = [label[n] for n in duc_names]
             dp = [story_of[n] for n in duc_names]
-            print(f"DUC articles only: ARI {adjusted_rand_index(dt, dp):.3f}  purity {purity(dt, dp):.3f}  "
-                  f"(stories holding DUC articles: {len(set(dp))} for 12 topics)")
+            print(
+                f"DUC articles only: ARI {adjusted_rand_index(dt, dp):.3f}  purity {purity(dt, dp):.3f}  "
+                f"(stories holding DUC articles: {len(set(dp))} for 12 topics)"
+            )
             cnn_names = [n for n in names_all if n.startswith("cnn")]
             if cnn_names:
                 duc_stories = set(dp)
@@ -193,16 +199,24 @@ def main() -> None:
                 sizes = Counter(story_of[n] for n in cnn_names if story_of[n] not in duc_stories)
                 grouped = sum(v for v in sizes.values() if v > 1)
                 alone = sum(1 for v in sizes.values() if v == 1)
-                print(f"CNN/DM articles: {into_duc} merged into DUC stories, {grouped} grouped with each other "
-                      f"(in {sum(1 for v in sizes.values() if v > 1)} stories), {alone} alone")
+                print(
+                    f"CNN/DM articles: {into_duc} merged into DUC stories, {grouped} grouped with each other "
+                    f"(in {sum(1 for v in sizes.values() if v > 1)} stories), {alone} alone"
+                )
             return digest, story_of
 
         run([n for n in sorted(label) if n.startswith("duc")], "DUC 300")
         digest, story_of = run(None, f"DUC 300 + CNN/DM {len(cnn)}")
 
         scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-        rows = {"digest story (2-4 bullets)": [], "Lead, same words": [], "LexRank, same words": [],
-                "digest selector, 250 words": [], "Lead, 250 words": [], "LexRank, 250 words": []}
+        rows = {
+            "digest story (2-4 bullets)": [],
+            "Lead, same words": [],
+            "LexRank, same words": [],
+            "digest selector, 250 words": [],
+            "Lead, 250 words": [],
+            "LexRank, 250 words": [],
+        }
         budgets = []
         for c, cluster in enumerate(clusters):
             refs = ["\n".join(r["sentences"]) for r in cluster["references"]]
@@ -220,14 +234,18 @@ def main() -> None:
             rows["digest story (2-4 bullets)"].append(rouge(scorer, "\n".join(bullets), refs))
             rows["Lead, same words"].append(rouge(scorer, truncate_words(lead, budget), refs))
             long_story = build_story(story.articles, max_points=20)
-            rows["digest selector, 250 words"].append(rouge(scorer, truncate_words([p.text for p in long_story.points], 250), refs))
+            rows["digest selector, 250 words"].append(
+                rouge(scorer, truncate_words([p.text for p in long_story.points], 250), refs)
+            )
             rows["Lead, 250 words"].append(rouge(scorer, truncate_words(lead, 250), refs))
             if not args.no_lexrank:
                 lex = lexrank_lines(all_sents, 250)
                 rows["LexRank, same words"].append(rouge(scorer, truncate_words(lex, budget), refs))
                 rows["LexRank, 250 words"].append(rouge(scorer, truncate_words(lex, 250), refs))
-        print(f"\n== story summaries vs 4 human summaries per DUC cluster (mean F1 x100, {len(clusters)} clusters; "
-              f"digest bullets average {sum(budgets) / len(budgets):.0f} words) ==")
+        print(
+            f"\n== story summaries vs 4 human summaries per DUC cluster (mean F1 x100, {len(clusters)} clusters; "
+            f"digest bullets average {sum(budgets) / len(budgets):.0f} words) =="
+        )
         print(f"{'system':32s} {'R-1':>6s} {'R-2':>6s} {'R-Lsum':>7s}")
         for name, scores in rows.items():
             if not scores:

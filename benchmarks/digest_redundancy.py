@@ -55,8 +55,7 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
-    from brief.digest import build_digest
-    from brief.digest import stories
+    from brief.digest import build_digest, stories
     from brief.digest.stories import build_story
 
     if args.baseline:
@@ -73,7 +72,9 @@ def main() -> None:
                 cluster = json.loads(line)
                 for j, text in enumerate(cluster["articles"]):
                     title = (cluster.get("article_titles") or [None] * 25)[j]
-                    (folder / f"duc{c:02d}-{j:02d}.txt").write_text(f"{title}\n\n{text}" if title else text, encoding="utf-8")
+                    (folder / f"duc{c:02d}-{j:02d}.txt").write_text(
+                        f"{title}\n\n{text}" if title else text, encoding="utf-8"
+                    )
             sets["DUC 2006 dev (300)"] = [folder]
         else:
             print(f"{duc_path} not found: DUC rows skipped", file=sys.stderr)

@@ -7,7 +7,7 @@
 - speaker accuracy on found full quotations with a gold speaker: correct when
   the gold surname (or organisation's last word) appears in the predicted speaker;
 - broken-quote rate of briefing points: cnndm-dev (3 points) and xsum-dev (1 point),
-  a point being broken when ``brief.quotemarks.has_broken_quote`` says so.
+  a point being broken when ``brief.text.quotemarks.has_broken_quote`` says so.
 
 The eval directory defaults to $BRIEF_EVAL_DIR or the nearest shared/eval above the repo.
 """
@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 import brief
-from brief.quotemarks import has_broken_quote
+from brief.text.quotemarks import has_broken_quote
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 COVER = 0.9
@@ -141,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"quotes-dev: {s['gold_full']} gold full quotations, {s['predicted_full']} predicted full")
     print(f"  full-quote recall    {s['recall']:.3f}")
     print(f"  full-quote precision {s['precision']:.3f}")
-    print(f"  speaker accuracy     {s['speaker_accuracy']:.3f}  (on {s['with_speaker']} found quotes with a gold speaker)")
+    print(
+        f"  speaker accuracy     {s['speaker_accuracy']:.3f}  (on {s['with_speaker']} found quotes with a gold speaker)"
+    )
     for name, points in (("cnndm-dev.jsonl", 3), ("xsum-dev.jsonl", 1)):
         path = args.eval_dir / name
         if not path.exists():

@@ -91,7 +91,7 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
 
-    from brief.scorers import scorer_names
+    from brief.extractive.scorers import scorer_names
 
     source, articles = load_articles(args.data, args.limit)
     print(f"articles: {len(articles)} from {source}")
@@ -111,7 +111,9 @@ def main() -> None:
             from sumy_nltk_data import write_nltk_data
 
             nltk_data = write_nltk_data(Path(tmp) / "nltk_data")
-            theirs = cold_start([sumy, "lex-rank", "--length=5", f"--file={article}"], args.cold_runs, {"NLTK_DATA": str(nltk_data)})
+            theirs = cold_start(
+                [sumy, "lex-rank", "--length=5", f"--file={article}"], args.cold_runs, {"NLTK_DATA": str(nltk_data)}
+            )
             print(f"cold start: sumy lex-rank --length=5 {theirs:.3f} s  (brief/sumy = {ours / theirs:.2f})")
         else:
             print("cold start: sumy not installed (pip install sumy to compare)")

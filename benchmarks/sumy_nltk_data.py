@@ -19,7 +19,7 @@ from pathlib import Path
 def write_nltk_data(root: Path) -> Path:
     import punkt.data.english as english
 
-    from brief.terms import stopwords
+    from brief.text.terms import stopwords
 
     model = root / "tokenizers" / "punkt_tab" / "english"
     model.mkdir(parents=True, exist_ok=True)

@@ -66,8 +66,10 @@ def main() -> None:
             for m in METRICS:
                 values[m].append(100 * scores[m].fmeasure)
         cells = [f"{bootstrap(values[m]).mean:6.2f}" for m in METRICS]
-        print(f"sumy {algo:<10} R-1 {cells[0]}  R-2 {cells[1]}  R-Lsum {cells[2]}  "
-              f"{1000 * statistics.median(times):.1f} ms/article  ({len(records)} articles, {args.points} points)")
+        print(
+            f"sumy {algo:<10} R-1 {cells[0]}  R-2 {cells[1]}  R-Lsum {cells[2]}  "
+            f"{1000 * statistics.median(times):.1f} ms/article  ({len(records)} articles, {args.points} points)"
+        )
 
 
 if __name__ == "__main__":

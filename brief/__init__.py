@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from brief.version import __version__
 
 __all__ = [
     "__version__",
@@ -30,23 +30,23 @@ _LAZY = {
     "parse": "brief.pipeline",
     "summarize": "brief.pipeline",
     "build_digest": "brief.digest",
-    "Digest": "brief.digest.models",
-    "Story": "brief.digest.models",
-    "Briefing": "brief.models",
-    "Document": "brief.models",
-    "Metadata": "brief.models",
-    "Point": "brief.models",
-    "Quote": "brief.models",
-    "Sentence": "brief.models",
+    "Digest": "brief.digest.types",
+    "Story": "brief.digest.types",
+    "Briefing": "brief.types",
+    "Document": "brief.types",
+    "Metadata": "brief.types",
+    "Point": "brief.types",
+    "Quote": "brief.types",
+    "Sentence": "brief.types",
     "BriefError": "brief.errors",
 }
 
 if TYPE_CHECKING:
-    from brief.errors import BriefError
-    from brief.models import Briefing, Document, Metadata, Point, Quote, Sentence
-    from brief.pipeline import parse, summarize
     from brief.digest import build_digest
-    from brief.digest.models import Digest, Story
+    from brief.digest.types import Digest, Story
+    from brief.errors import BriefError
+    from brief.pipeline import parse, summarize
+    from brief.types import Briefing, Document, Metadata, Point, Quote, Sentence
 
 
 def __getattr__(name: str) -> Any:

@@ -114,7 +114,9 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
                 raise ConfigError(f"{file_path}: digest must be a table ([digest])")
             for key, value in table.items():
                 if key not in _DIGEST_TABLE:
-                    raise ConfigError(f"{file_path}: unknown [digest] setting {key!r}; known: {', '.join(_DIGEST_TABLE)}")
+                    raise ConfigError(
+                        f"{file_path}: unknown [digest] setting {key!r}; known: {', '.join(_DIGEST_TABLE)}"
+                    )
                 data.setdefault(_DIGEST_TABLE[key], value)
         for key, value in data.items():
             if key not in _TYPES:

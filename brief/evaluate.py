@@ -9,16 +9,18 @@ over articles with a fixed seed, so two runs print the same numbers.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from brief.errors import BackendUnavailable, InputError, UsageError
-from brief.models import Document
+from brief.types import Document
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 LEAD = "lead-n"  # the baseline's system name: the first N sentences, no selection rules
@@ -188,17 +190,15 @@ def evaluate(
         raise UsageError(f"points must be at least 1 (got {points})")
     if words is not None and words < 1:
         raise UsageError(f"words must be at least 1 (got {words})")
-    from brief.scorers import get_scorer
+    from brief.extractive.scorers import get_scorer
 
     for name in scorers:
         get_scorer(name)  # fail early on an unknown name
     rouge = rouge_scorer()
     lead_n = 1 if tldr else points
-    systems: list[tuple[str, Callable[[Document], list[str]]]] = [
-        (LEAD, lambda doc: lead_points(doc, lead_n, words))
-    ]
+    systems: list[tuple[str, Callable[[Document], list[str]]]] = [(LEAD, lambda doc: lead_points(doc, lead_n, words))]
     for name in scorers:
-        systems.append((name, lambda doc, name=name: system_points(doc, name, points, words, tldr)))
+        systems.append((name, functools.partial(system_points, scorer=name, points=points, words=words, tldr=tldr)))
     references = ["\n".join(r.reference) for r in records]
     results = []
     for name, run in systems:
@@ -233,6 +233,10 @@ def format_table(results: list[SystemResult], title: str) -> str:
     lines = [title, head, "-" * len(head)]
     for r in results:
         cells = [f"{r.scores[m].mean:6.2f} [{r.scores[m].low:5.2f},{r.scores[m].high:6.2f}]" for m in METRICS]
-        lines.append(f"{r.name:<12} {cells[0]:>21} {cells[1]:>21} {cells[2]:>21} {r.mean_words:6.1f} {r.median_ms:10.2f}")
-    lines.append("ROUGE F1 x100 (rouge-score, stemmer on, Lsum over newline-joined points); [95% bootstrap CI]; ms = median parse+summarize")
+        lines.append(
+            f"{r.name:<12} {cells[0]:>21} {cells[1]:>21} {cells[2]:>21} {r.mean_words:6.1f} {r.median_ms:10.2f}"
+        )
+    lines.append(
+        "ROUGE F1 x100 (rouge-score, stemmer on, Lsum over newline-joined points); [95% bootstrap CI]; ms = median parse+summarize"
+    )
     return "\n".join(lines) + "\n"

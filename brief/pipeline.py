@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from brief.attribution import extract_quotes
-from brief.clean import clean
 from brief.errors import InputError
-from brief.keyquotes import choose_key_quotes
-from brief.models import Briefing, Document, Metadata, Point
-from brief.scorers import get_scorer
-from brief.segment import segment
-from brief.select import LONG_POINT_WORDS, Budget, is_bullet_worthy, select
-from brief.sources import Source, from_text
+from brief.extractive.scorers import get_scorer
+from brief.extractive.select import Budget, select
+from brief.ingest.clean import clean
+from brief.ingest.sources import Source, from_text
+from brief.quotes import choose_key_quotes, extract_quotes
+from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
+from brief.text.segment import segment
+from brief.types import Briefing, Document, Metadata, Point
 
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle
@@ -90,7 +90,7 @@ def choose_tldr(doc: Document, scores: list[float]) -> str | None:
     against CNN/DM's first highlight 27.61 / 28.96 / 28.82 / 25.60, so weight 2
     keeps most of both. Not too long, no cut quotation.
     """
-    from brief.scorers.centrality import textrank
+    from brief.extractive.scorers.centrality import textrank
 
     candidates = [s for s in doc.sentences if is_bullet_worthy(s) and s.words <= LONG_POINT_WORDS]
     if not candidates:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from brief.errors import UsageError
-from brief.keyquotes import display_text
-from brief.models import Briefing, Metadata, Point
+from brief.quotes import display_text
+from brief.types import Briefing, Metadata, Point
 
 FORMATS = ("text", "markdown", "json")
 
@@ -22,7 +22,7 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
 
 
 def metadata_line(meta: Metadata) -> str:
-    """"By X · date · site" from whatever is known."""
+    """ "By X · date · site" from whatever is known."""
     parts = []
     if meta.byline:
         parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")

@@ -12,7 +12,19 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
-EVAL_DIR = Path(os.environ.get("BRIEF_EVAL_DIR", REPO.parent / "shared" / "eval"))
+
+
+def _find_eval_dir() -> Path:
+    """BRIEF_EVAL_DIR, else shared/eval beside the checkout or one of its ancestors."""
+    if os.environ.get("BRIEF_EVAL_DIR"):
+        return Path(os.environ["BRIEF_EVAL_DIR"])
+    for parent in REPO.parents:
+        if (parent / "shared" / "eval").is_dir():
+            return parent / "shared" / "eval"
+    return REPO.parent / "shared" / "eval"
+
+
+EVAL_DIR = _find_eval_dir()
 
 
 @dataclass
@@ -22,7 +34,9 @@ class Result:
     stderr: str
 
 
-def run_brief(*args: str, stdin: bytes | str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result:
+def run_brief(
+    *args: str, stdin: bytes | str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Result:
     """Run `python -m brief ARGS` as a user would; stdin is closed unless given."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), "BRIEF_CONFIG": "", "NO_COLOR": "1", **(env or {})}
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
@@ -49,6 +63,19 @@ def run_in_process(args: list[str], capsys) -> tuple[int, str, str]:
     return int(code or 0), out, err
 
 
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Every test: its own cache and an empty config, so the user's files and BRIEF_* never leak in."""
+    for key in list(os.environ):
+        if key.startswith("BRIEF_") and key != "BRIEF_EVAL_DIR":
+            monkeypatch.delenv(key)
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEF_CONFIG", str(config))
+    monkeypatch.setenv("BRIEF_CACHE", str(tmp_path / "cache"))
+    return tmp_path
+
+
 @pytest.fixture
 def brief_cli():
     return run_brief
@@ -57,6 +84,9 @@ def brief_cli():
 def eval_file(name: str) -> Path:
     path = EVAL_DIR / name
     if not path.exists():
+        # In CI the data sits beside the clone: a missing file there is a broken setup, not a reason to skip.
+        if os.environ.get("CI"):
+            pytest.fail(f"evaluation data {path} not present (CI must have ../shared/eval)")
         pytest.skip(f"evaluation data {path} not present")
     return path
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "digest"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "digest"
@@ -51,23 +49,18 @@ def rss(items: list[dict[str, str]], title: str = "Test Wire") -> str:
 def content_feed() -> str:
     return rss(
         [
-            {"title": "Hartwell museum reopens to long lines", "link": "http://example.invalid/museum", "content": MUSEUM_FEED_ITEM},
-            {"title": "Council delays vote on downtown parking fees", "link": "http://example.invalid/parking", "content": PARKING_FEED_ITEM},
+            {
+                "title": "Hartwell museum reopens to long lines",
+                "link": "http://example.invalid/museum",
+                "content": MUSEUM_FEED_ITEM,
+            },
+            {
+                "title": "Council delays vote on downtown parking fees",
+                "link": "http://example.invalid/parking",
+                "content": PARKING_FEED_ITEM,
+            },
         ]
     )
-
-
-@pytest.fixture
-def isolated(tmp_path, monkeypatch):
-    """Own cache and an empty config so the user's files never leak in."""
-    for key in list(__import__("os").environ):
-        if key.startswith("BRIEF_"):
-            monkeypatch.delenv(key)
-    config = tmp_path / "config.toml"
-    config.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BRIEF_CONFIG", str(config))
-    monkeypatch.setenv("BRIEF_CACHE", str(tmp_path / "cache"))
-    return tmp_path
 
 
 def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:

@@ -52,7 +52,9 @@ def test_missing_extra_exits_4_with_install_command(missing: str, monkeypatch, c
     assert missing in err
 
 
-@pytest.mark.parametrize("flag", [["--beams", "2"], ["--device", "cpu"], ["--max-length", "40"], ["--show-unsupported"]])
+@pytest.mark.parametrize(
+    "flag", [["--beams", "2"], ["--device", "cpu"], ["--max-length", "40"], ["--show-unsupported"]]
+)
 def test_generation_options_need_abstractive(flag: list[str], capsys) -> None:
     code, out, err = run(["summarize", SAMPLE, *flag], capsys)
     assert code == 2 and out == ""
@@ -93,8 +95,9 @@ def test_models_list_with_empty_cache_says_how_to_pull(tmp_path: Path) -> None:
     pytest.importorskip("huggingface_hub")
     env = _env(HF_HOME=str(tmp_path / "nothing"), HF_HUB_OFFLINE="1")
     env.pop("HF_HUB_CACHE", None)
-    proc = subprocess.run([sys.executable, "-m", "brief", "models", "list"], capture_output=True, text=True,
-                          env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "brief", "models", "list"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert proc.returncode == 0 and proc.stdout == ""
     assert "brief models pull sshleifer/distilbart-cnn-12-6" in proc.stderr
 
@@ -102,8 +105,13 @@ def test_models_list_with_empty_cache_says_how_to_pull(tmp_path: Path) -> None:
 def test_models_pull_offline_refuses_clearly(tmp_path: Path) -> None:
     pytest.importorskip("huggingface_hub")
     env = _env(HF_HOME=str(tmp_path / "hf"), HF_HUB_OFFLINE="1")
-    proc = subprocess.run([sys.executable, "-m", "brief", "models", "pull", "acme/some-model"],
-                          capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "brief", "models", "pull", "acme/some-model"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 4
     assert "HF_HUB_OFFLINE" in proc.stderr and proc.stdout == ""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.guard import SourceIndex, check
+from brief.abstractive.guard import SourceIndex, check
 from brief.pipeline import parse
 
 ARTICLE = """Ferry service to resume after storm
@@ -29,7 +29,7 @@ def source() -> SourceIndex:
         "Repairs cost about $1.8 million and took 11 days.",
         "Officials expect 2400 passengers a day once the schedule returns to normal.",  # 2,400 == 2400
         "Engineer Tom Becker said 3 of the pilings had to be replaced.",  # three == 3
-        "Carvalho said: \"We rebuilt the ramp from the pilings up.\"",  # verbatim quotation
+        'Carvalho said: "We rebuilt the ramp from the pilings up."',  # verbatim quotation
         "Residents of North Island have relied on a water taxi since October 3.",  # date in the article
         "The board approved the budget 6-1.",
         # Sentence-initial capitals that are ordinary words, not names:
@@ -54,7 +54,7 @@ def test_faithful_sentences_pass(sentence: str, source: SourceIndex) -> None:
         ("Harbor master Maria Gonzalez said the ferry will resume service on Thursday.", "name 'Maria Gonzalez'"),
         # Both words occur, but never together: an invented person made of two real ones.
         ("Ines Becker said the ferry will resume service on Thursday.", "name 'Ines Becker'"),
-        ("Carvalho said: \"We rebuilt the whole dock in record time.\"", "quotation"),
+        ('Carvalho said: "We rebuilt the whole dock in record time."', "quotation"),
         ("Officials expect 2,400 passengers a day from Seattle in May.", "name 'Seattle'"),
         ("Residents of North Island have relied on a temporary water taxi since October 9.", "number '9'"),
         ("The board approved the budget 5-2 after two hours.", "number '5-2'"),  # "two" occurs, 5-2 does not

@@ -22,9 +22,9 @@ from abstractive_support import build_tiny_model, make_article  # noqa: E402
 
 import brief  # noqa: E402
 from brief.abstractive import AbstractiveOptions, ModelHandle, abstract_many, load_model  # noqa: E402
-from tests.conftest import run_in_process as run  # noqa: E402
 from brief.errors import BackendUnavailable  # noqa: E402
 from brief.pipeline import parse, summarize_document  # noqa: E402
+from tests.conftest import run_in_process as run  # noqa: E402
 
 ARTICLE = """Ferry service to resume after storm
 
@@ -65,8 +65,9 @@ def summarize_json(args: list[str], capsys) -> tuple[dict, str]:
 
 def test_cli_runs_real_model_and_falls_back_to_extractive(tiny_dir, article_file, capsys) -> None:
     extractive, _ = summarize_json([str(article_file)], capsys)
-    data, err = summarize_json([str(article_file), "--abstractive", "--model", str(tiny_dir), "--max-length", "24",
-                                "--beams", "2"], capsys)
+    data, err = summarize_json(
+        [str(article_file), "--abstractive", "--model", str(tiny_dir), "--max-length", "24", "--beams", "2"], capsys
+    )
     info = data["stats"]["abstractive"]
     assert info["model"] == str(tiny_dir) and info["device"] == "cpu" and info["max_input_tokens"] == 256
     assert 1 <= info["windows"] <= 4 and info["coverage"] == 1.0
@@ -145,7 +146,8 @@ def test_python_api_with_a_handle_and_batched_many(handle, monkeypatch) -> None:
 
     monkeypatch.setattr(ModelHandle, "generate", counting)
     long_doc = parse(make_article(1500, seed=2))
-    docs = [parse(ARTICLE), (long_doc, summarize_document(long_doc, sentences=3))]
+    short_doc = parse(ARTICLE)
+    docs = [(short_doc, summarize_document(short_doc)), (long_doc, summarize_document(long_doc, sentences=3))]
     results = abstract_many(handle, docs, AbstractiveOptions(max_length=16, beams=1, batch_size=8))
     assert len(results) == 2 and len(calls) == 1  # one generate call for both articles' windows
     assert calls[0] == sum(r.stats["abstractive"]["windows"] for r in results)
@@ -192,8 +194,9 @@ def test_out_of_memory_exits_4(tiny_dir, article_file, monkeypatch, capsys) -> N
 def test_not_a_seq2seq_model_exits_4(tmp_path, article_file, capsys) -> None:
     from transformers import BertConfig
 
-    BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-               intermediate_size=32).save_pretrained(tmp_path / "bert")
+    BertConfig(
+        vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32
+    ).save_pretrained(tmp_path / "bert")
     code, out, err = run(["summarize", str(article_file), "--model", str(tmp_path / "bert")], capsys)
     assert code == 4 and out == ""
     assert "'bert' model, not a sequence-to-sequence" in err

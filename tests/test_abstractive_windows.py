@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.windows import Unit, plan_windows, split_long
+from brief.abstractive.windows import Unit, plan_windows, split_long
 
 
 def units(tokens: list[int]) -> list[Unit]:

@@ -9,11 +9,11 @@ import json
 
 import pytest
 
-from brief.boilerplate import BAD, GOOD, META, NEUTRAL, SHORT, WEAK, classify, strip_boilerplate
 from brief.cli import main
-from brief.clean import clean, fix_mojibake, normalize
+from brief.ingest.boilerplate import BAD, GOOD, META, NEUTRAL, SHORT, WEAK, classify, strip_boilerplate
+from brief.ingest.clean import clean, fix_mojibake, normalize
+from brief.ingest.sources import from_text
 from brief.pipeline import summarize
-from brief.sources import from_text
 
 COPIED_PAGE = """Skip to main content
 Menu
@@ -84,16 +84,28 @@ STORY_PARAGRAPHS = [
     "Temperatures fell to 24 degrees before dawn on Sunday",
     "Growers spent the night running wind machines",
     "It was not enough.",  # one short sentence paragraph
-    "\"We lost most of the king blooms on the Galas,\" said Marisol Okafor",  # a quotation
+    '"We lost most of the king blooms on the Galas," said Marisol Okafor',  # a quotation
     "What happens next",  # a subheading inside the story
     "The county extension office said it would survey orchards",
     "Extension agent Carl Bauer said some trees would still carry",
 ]
 
 FURNITURE = [
-    "Skip to main content", "Larger text", "Daily Photo Galleries", "Staff Writer", "Published:",
-    "A wind machine runs above", "Photo: Priya", "Share this story", "Show comments", "Most Read",
-    "City council delays vote", "Subscribe today", "cookies", "All rights reserved", "Terms of Use",
+    "Skip to main content",
+    "Larger text",
+    "Daily Photo Galleries",
+    "Staff Writer",
+    "Published:",
+    "A wind machine runs above",
+    "Photo: Priya",
+    "Share this story",
+    "Show comments",
+    "Most Read",
+    "City council delays vote",
+    "Subscribe today",
+    "cookies",
+    "All rights reserved",
+    "Terms of Use",
 ]
 
 
@@ -143,7 +155,7 @@ def test_clean_article_passes_through_unchanged():
         "The city council voted 7-2 on Tuesday to add bus lanes on three downtown streets.\n\n"
         "Work starts in June.\n\n"
         "Supporters said the lanes would cut travel times for about 20,000 daily riders.\n\n"
-        "\"This is overdue,\" said council member Rosa Lind.\n\n"
+        '"This is overdue," said council member Rosa Lind.\n\n'
         "Opponents worried about the loss of 140 parking spaces along Main Street and Fifth Avenue.\n"
     )
     article = clean(from_text(text))
@@ -230,10 +242,10 @@ def test_story_sentences_about_furniture_words_are_prose(line):
         (  # paragraphs on single lines, no blank lines
             "The county board postponed its budget vote on Tuesday after two members asked for more time.\n"
             "The delay means the vote will take place next month.\n"
-            "\"We have had this plan for six weeks,\" said board chair Lena Ortiz.\n",
+            '"We have had this plan for six weeks," said board chair Lena Ortiz.\n',
             "The county board postponed its budget vote on Tuesday after two members asked for more time.\n\n"
             "The delay means the vote will take place next month.\n\n"
-            "\"We have had this plan for six weeks,\" said board chair Lena Ortiz.",
+            '"We have had this plan for six weeks," said board chair Lena Ortiz.',
         ),
         (  # a list inside the story stays a list
             "The city announced new recycling rules on Monday that take effect in January for every household.\n\n"
@@ -355,7 +367,9 @@ def test_cli_summarize_shows_metadata_above_bullets(tmp_path, capsys, monkeypatc
 
 def test_page_of_only_furniture_is_an_input_error(tmp_path, capsys, monkeypatch):
     page = tmp_path / "menu.txt"
-    page.write_text("Home\nNews\nSports\nSubscribe\nSign In\n\n© 2026 The Valley Herald. All rights reserved.\n", encoding="utf-8")
+    page.write_text(
+        "Home\nNews\nSports\nSubscribe\nSign In\n\n© 2026 The Valley Herald. All rights reserved.\n", encoding="utf-8"
+    )
     code, out, err = run_cli(["summarize", str(page)], capsys, monkeypatch, tmp_path)
     assert code == 3 and out == ""
     assert "no article text found" in err and "--keep-boilerplate" in err

@@ -220,7 +220,7 @@ def test_ctrl_c_exits_130_quietly() -> None:
 
 
 def test_scorers_lists_every_scorer() -> None:
-    from brief.scorers import scorer_names
+    from brief.extractive.scorers import scorer_names
 
     result = run_brief("scorers")
     assert result.code == 0
@@ -229,7 +229,7 @@ def test_scorers_lists_every_scorer() -> None:
 
 
 def test_every_scorer_runs_from_the_cli() -> None:
-    from brief.scorers import scorer_names
+    from brief.extractive.scorers import scorer_names
 
     for name in scorer_names():
         result = run_brief("summarize", str(ARTICLE), "--scorer", name)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from digest_helpers import SAMPLES, content_feed, isolated  # noqa: F401
+from digest_helpers import SAMPLES, content_feed
 
 import brief
-from brief.digest import NoArticlesError, build_digest, rewrite_points
+from brief.digest import NoArticlesError, build_digest
+from brief.digest.abstractive import rewrite_points
 from brief.digest.cluster import average_link
 from brief.digest.render import render_digest
 from brief.errors import UsageError
@@ -40,8 +40,8 @@ def test_duplicates_merge_into_stories(isolated):
 
 
 def test_story_points_do_not_repeat_facts(isolated):
-    from brief.scorers.similarity import cosine, tfidf_vectors
-    from brief.terms import content_terms
+    from brief.extractive.similarity import cosine, tfidf_vectors
+    from brief.text.terms import content_terms
 
     digest = build_digest([SAMPLES], date="2026-03-14")
     for story in digest.stories:
@@ -185,7 +185,9 @@ def test_rewrite_seam_replaces_points(isolated):
     from dataclasses import replace
 
     digest = build_digest([SAMPLES], date="2026-03-14")
-    rewritten = rewrite_points(digest, lambda story: [replace(p, text=p.text.upper(), method="abstractive") for p in story.points[:1]])
+    rewritten = rewrite_points(
+        digest, lambda story: [replace(p, text=p.text.upper(), method="abstractive") for p in story.points[:1]]
+    )
     assert all(len(s.points) == 1 and s.points[0].method == "abstractive" for s in rewritten.stories)
     assert rewritten.stories[0].articles == digest.stories[0].articles
 
@@ -199,7 +201,13 @@ def test_folder_walk_picks_article_files_only(tmp_path):
     (tmp_path / "sub" / "e.txt").write_text("x", encoding="utf-8")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "f.txt").write_text("x", encoding="utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in walk_folder(tmp_path)] == ["a.txt", "b.md", "c.html", "d.htm", "sub/e.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in walk_folder(tmp_path)] == [
+        "a.txt",
+        "b.md",
+        "c.html",
+        "d.htm",
+        "sub/e.txt",
+    ]
 
 
 def test_url_list_file(tmp_path):
@@ -216,16 +224,31 @@ def test_url_list_file(tmp_path):
 
 
 def test_headline_prefers_a_headline_that_is_not_all_caps():
-    from brief.digest.models import Article, ArticleSentence
     from brief.digest.stories import build_story
+    from brief.digest.types import Article, ArticleSentence
 
     def art(i: int, title: str) -> Article:
         sentences = (
-            ArticleSentence(text=f"The harbor ferry service restarted on day {i} after repairs to the main pier.", paragraph=0, score=1.0),
+            ArticleSentence(
+                text=f"The harbor ferry service restarted on day {i} after repairs to the main pier.",
+                paragraph=0,
+                score=1.0,
+            ),
         )
-        return Article(id=f"id{i}", origin=f"a{i}.txt", title=title, site=None, url=None, byline=None, date=None, sentences=sentences)
+        return Article(
+            id=f"id{i}",
+            origin=f"a{i}.txt",
+            title=title,
+            site=None,
+            url=None,
+            byline=None,
+            date=None,
+            sentences=sentences,
+        )
 
-    story = build_story([art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS"), art(2, "Ferry back on the water after pier repairs")])
+    story = build_story(
+        [art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS"), art(2, "Ferry back on the water after pier repairs")]
+    )
     assert story.headline == "Ferry back on the water after pier repairs"
     only_caps = build_story([art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS")])
     assert only_caps.headline == "FERRY SERVICE RESUMES AFTER PIER REPAIRS"

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from digest_helpers import REPO, SAMPLES, isolated, run_cli  # noqa: F401
+from digest_helpers import REPO, SAMPLES, run_cli
 
 DATE = "2026-01-02"
 INVENTED = "Mayor John Smith said the repairs cost 99 million dollars."
@@ -32,7 +31,9 @@ def tiny_dir(tmp_path_factory) -> Path:
 
 
 def digest_json(args: list[str], out: Path, capsys) -> tuple[dict, str]:
-    code, stdout, stderr = run_cli(["digest", str(SAMPLES), "--out", str(out), "--date", DATE, "--format", "json", *args], capsys)
+    code, stdout, stderr = run_cli(
+        ["digest", str(SAMPLES), "--out", str(out), "--date", DATE, "--format", "json", *args], capsys
+    )
     assert code == 0, stderr
     target = out / f"brief-{DATE}.json"
     assert stdout == f"{target}\n"
@@ -43,7 +44,7 @@ def digest_json(args: list[str], out: Path, capsys) -> tuple[dict, str]:
 def faithful_generator(monkeypatch):
     """The real model runs; its output is replaced by the window's first sentence, an invention and a repeat."""
     from brief.abstractive import AbstractiveOptions, ModelHandle
-    from brief.segment import segment
+    from brief.text.segment import segment
 
     original = ModelHandle.generate
     calls: list[int] = []
@@ -60,8 +61,9 @@ def faithful_generator(monkeypatch):
 
 def test_cli_runs_the_real_model_and_keeps_the_extractive_side(isolated, tiny_dir, tmp_path, capsys) -> None:
     extractive, _ = digest_json([], tmp_path / "ext", capsys)
-    data, err = digest_json(["--abstractive", "--model", str(tiny_dir), "--max-length", "24", "--beams", "2"],
-                            tmp_path / "abs", capsys)
+    data, err = digest_json(
+        ["--abstractive", "--model", str(tiny_dir), "--max-length", "24", "--beams", "2"], tmp_path / "abs", capsys
+    )
     info = data["abstractive"]
     assert info["model"] == str(tiny_dir) and info["device"] == "cpu" and info["max_input_tokens"] == 256
     assert info["beams"] == 2 and info["max_length"] == 24
@@ -102,16 +104,43 @@ def test_faithful_sentences_become_abstractive_points(isolated, tiny_dir, tmp_pa
         assert not rest & {(s["article"], s["sentence_index"]) for s in generated["source_sentences"]}
     assert INVENTED not in json.dumps(stories)
 
-    code, _, stderr = run_cli(["digest", str(SAMPLES), "--out", str(tmp_path / "md"), "--date", DATE,
-                               "--model", str(tiny_dir), "--max-length", "16"], capsys)
+    code, _, stderr = run_cli(
+        [
+            "digest",
+            str(SAMPLES),
+            "--out",
+            str(tmp_path / "md"),
+            "--date",
+            DATE,
+            "--model",
+            str(tiny_dir),
+            "--max-length",
+            "16",
+        ],
+        capsys,
+    )
     assert code == 0, stderr
     text = (tmp_path / "md" / f"brief-{DATE}.md").read_text(encoding="utf-8")
     assert f"*Bullets rewritten by the model {tiny_dir} where the articles support them ({len(stories)} of " in text
 
 
-def test_reruns_and_update_are_byte_identical_and_the_cache_stays_extractive(isolated, tiny_dir, tmp_path, capsys) -> None:
-    args = ["digest", str(SAMPLES), "-o", str(tmp_path / "abs"), "--date", DATE, "--model", str(tiny_dir),
-            "--max-length", "20", "--beams", "2"]
+def test_reruns_and_update_are_byte_identical_and_the_cache_stays_extractive(
+    isolated, tiny_dir, tmp_path, capsys
+) -> None:
+    args = [
+        "digest",
+        str(SAMPLES),
+        "-o",
+        str(tmp_path / "abs"),
+        "--date",
+        DATE,
+        "--model",
+        str(tiny_dir),
+        "--max-length",
+        "20",
+        "--beams",
+        "2",
+    ]
     assert run_cli(args, capsys)[0] == 0
     target = tmp_path / "abs" / f"brief-{DATE}.md"
     first = target.read_bytes()
@@ -133,13 +162,20 @@ def test_python_api_takes_a_handle_or_a_name(tiny_dir, faithful_generator) -> No
     from brief.abstractive import AbstractiveOptions, load_model
 
     handle = load_model(str(tiny_dir), device="cpu")
-    digest = build_digest([SAMPLES], date=DATE, cache_dir=None, model=handle,
-                          generation=AbstractiveOptions(max_length=12, beams=1))
+    digest = build_digest(
+        [SAMPLES], date=DATE, cache_dir=None, model=handle, generation=AbstractiveOptions(max_length=12, beams=1)
+    )
     assert faithful_generator == [len(digest.stories)]
     assert digest.stats["abstractive"]["abstractive_points"] == len(digest.stories)
     assert digest.stats["articles"] == 5  # the extractive stats stay
-    by_name = build_digest([SAMPLES], date=DATE, cache_dir=None, abstractive=True, model=str(tiny_dir),
-                           generation=AbstractiveOptions(max_length=12, beams=1))
+    by_name = build_digest(
+        [SAMPLES],
+        date=DATE,
+        cache_dir=None,
+        abstractive=True,
+        model=str(tiny_dir),
+        generation=AbstractiveOptions(max_length=12, beams=1),
+    )
     assert by_name == digest  # same model, same inputs: the same digest
     assert "abstractive" not in build_digest([SAMPLES], date=DATE, cache_dir=None).stats
 
@@ -158,8 +194,9 @@ def test_missing_model_exits_4_and_writes_nothing(isolated, tmp_path, capsys) ->
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     out = tmp_path / "out"
-    code, stdout, stderr = run_cli(["digest", str(SAMPLES), "--out", str(out), "--date", DATE,
-                                    "--model", "./no-such-model-dir"], capsys)
+    code, stdout, stderr = run_cli(
+        ["digest", str(SAMPLES), "--out", str(out), "--date", DATE, "--model", "./no-such-model-dir"], capsys
+    )
     assert code == 4 and stdout == "" and "no model directory at ./no-such-model-dir" in stderr
     assert not out.exists() and not (tmp_path / "cache").exists()
 

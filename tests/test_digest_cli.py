@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
-
-from digest_helpers import SAMPLES, content_feed, isolated, run_cli  # noqa: F401
+from digest_helpers import SAMPLES, content_feed, run_cli
 
 DATE = "2026-03-14"
 

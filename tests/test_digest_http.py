@@ -7,8 +7,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from digest_helpers import FIXTURES, SAMPLES, isolated, rss, run_cli  # noqa: F401
+from digest_helpers import FIXTURES, SAMPLES, rss, run_cli
 
 from brief.digest import build_digest
 
@@ -111,7 +110,7 @@ def test_atom_feed_with_full_content(isolated, tmp_path):
     atom = (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Food Notes</title><id>urn:x</id><updated>2026-03-14T00:00:00Z</updated>"
-        '<entry><title>Rye loaf wins</title><id>urn:y</id><updated>2026-03-14T00:00:00Z</updated>'
+        "<entry><title>Rye loaf wins</title><id>urn:y</id><updated>2026-03-14T00:00:00Z</updated>"
         '<link href="http://example.invalid/rye"/>'
         f'<content type="html"><![CDATA[{body}]]></content></entry></feed>\n'
     )

@@ -8,12 +8,11 @@ event) must not be.
 from __future__ import annotations
 
 import pytest
+from digest_helpers import SAMPLES
 
-from digest_helpers import SAMPLES, isolated  # noqa: F401
-
-from brief.digest.models import Article, ArticleSentence
 from brief.digest.redundancy import RedundancyJudge, facts, shares_most_anchors
 from brief.digest.stories import build_story
+from brief.digest.types import Article, ArticleSentence
 
 # Other sentences of the same invented stories: the judge weighs words by
 # their rarity over a whole story, as build_story gives it.
@@ -52,12 +51,32 @@ SAME_FACT = [
 
 NEW_FACT = [
     # (story, chosen sentence, another fact about the same event)
-    (LIBRARY_STORY, LIBRARY_STORY[0], "The Dunmore Public Library said 1,200 visitors came through on Tuesday."),  # new count
-    (LIBRARY_STORY, LIBRARY_STORY[0], "Mayor Lena Ortiz cut the ribbon at the Dunmore Public Library on Tuesday."),  # new names
-    (LIBRARY_STORY, LIBRARY_STORY[0], "Fire crews evacuated the Dunmore Public Library on Tuesday after a smoke alarm went off."),  # other event
-    (LIBRARY_STORY, LIBRARY_STORY[0], "The restoration of the Dunmore Public Library also replaced the leaking roof and the old boilers."),
+    (
+        LIBRARY_STORY,
+        LIBRARY_STORY[0],
+        "The Dunmore Public Library said 1,200 visitors came through on Tuesday.",
+    ),  # new count
+    (
+        LIBRARY_STORY,
+        LIBRARY_STORY[0],
+        "Mayor Lena Ortiz cut the ribbon at the Dunmore Public Library on Tuesday.",
+    ),  # new names
+    (
+        LIBRARY_STORY,
+        LIBRARY_STORY[0],
+        "Fire crews evacuated the Dunmore Public Library on Tuesday after a smoke alarm went off.",
+    ),  # other event
+    (
+        LIBRARY_STORY,
+        LIBRARY_STORY[0],
+        "The restoration of the Dunmore Public Library also replaced the leaking roof and the old boilers.",
+    ),
     (STRIKE_STORY, STRIKE_STORY[0], "Corvale's trains kept running on Friday, but they were packed by seven."),
-    (STRIKE_STORY, STRIKE_STORY[0], "The strike in Corvale is the first since 2011, when drivers walked out for nine days."),
+    (
+        STRIKE_STORY,
+        STRIKE_STORY[0],
+        "The strike in Corvale is the first since 2011, when drivers walked out for nine days.",
+    ),
 ]
 
 
@@ -87,7 +106,12 @@ def test_nothing_chosen_nothing_repeated():
 @pytest.mark.parametrize(
     ("text", "numbers", "names", "events"),
     [
-        ("Officials said 4,800 people visited the Orrin Gallery on Sunday.", {"4800"}, {"orrin", "gallery", "sunday"}, {"visit"}),
+        (
+            "Officials said 4,800 people visited the Orrin Gallery on Sunday.",
+            {"4800"},
+            {"orrin", "gallery", "sunday"},
+            {"visit"},
+        ),
         ("The $62 million plan adds three wings.", {"62", "3"}, set(), set()),
         ('"We won," Coach Ada Brun told the Ledger.', set(), {"coach", "ada", "brun", "ledg"}, {"won"}),
         ("Prices rose 3.5% in March.", {"3.5"}, {"march"}, {"rose"}),
@@ -106,22 +130,36 @@ def test_sentence_start_name_counts_when_the_story_capitalises_it_elsewhere():
 
 def _article(n: int, title: str, sentences: list[str]) -> Article:
     return Article(
-        id=f"id{n}", origin=f"a{n}.txt", title=title, site=None, url=None, byline=None, date=None,
+        id=f"id{n}",
+        origin=f"a{n}.txt",
+        title=title,
+        site=None,
+        url=None,
+        byline=None,
+        date=None,
         sentences=tuple(ArticleSentence(text=t, paragraph=i, score=1.0 - 0.1 * i) for i, t in enumerate(sentences)),
     )
 
 
 def test_story_keeps_one_telling_of_a_fact_and_every_new_fact():
-    first = _article(1, "Dunmore library reopens", [
-        LIBRARY_STORY[0],
-        "The restoration cost $8 million and was paid for mostly by a bequest from a retired printer.",
-        "The library will stay open until nine on weekdays for the rest of the year.",
-    ])
-    second = _article(2, "Readers return to Dunmore library", [
-        "Readers lined up outside the Dunmore Public Library on Tuesday as the branch reopened following a restoration that began in 2024.",
-        "The Dunmore Public Library said 1,200 visitors came through on Tuesday.",
-        "Mayor Lena Ortiz cut the ribbon at the front steps and thanked the volunteers who moved the books.",
-    ])
+    first = _article(
+        1,
+        "Dunmore library reopens",
+        [
+            LIBRARY_STORY[0],
+            "The restoration cost $8 million and was paid for mostly by a bequest from a retired printer.",
+            "The library will stay open until nine on weekdays for the rest of the year.",
+        ],
+    )
+    second = _article(
+        2,
+        "Readers return to Dunmore library",
+        [
+            "Readers lined up outside the Dunmore Public Library on Tuesday as the branch reopened following a restoration that began in 2024.",
+            "The Dunmore Public Library said 1,200 visitors came through on Tuesday.",
+            "Mayor Lena Ortiz cut the ribbon at the front steps and thanked the volunteers who moved the books.",
+        ],
+    )
     # Room for every sentence: only the retelling of the reopening is left out.
     story = build_story([first, second], max_points=6)
     texts = [p.text for p in story.points]
@@ -129,7 +167,7 @@ def test_story_keeps_one_telling_of_a_fact_and_every_new_fact():
     assert sum("reopened" in t for t in texts) == 1, texts
     assert any("1,200" in t for t in texts) and any("Ortiz" in t for t in texts)
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             assert not shares_most_anchors(a, b), (a, b)
 
 
@@ -144,7 +182,7 @@ def test_sample_digest_tells_each_fact_once(isolated):  # noqa: F811
     for story in digest.stories:
         points = [p.text for p in story.points]
         for i, a in enumerate(points):
-            for b in points[i + 1:]:
+            for b in points[i + 1 :]:
                 assert not shares_most_anchors(a, b), (a, b)
 
 

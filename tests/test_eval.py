@@ -26,7 +26,10 @@ RECORDS = [
             "More than two thousand residents signed up for library cards on the first day. "
             "The old library on Mill Road will become a youth centre."
         ),
-        "reference": ["Hill Valley opened a new public library on Saturday.", "Two thousand residents signed up for cards."],
+        "reference": [
+            "Hill Valley opened a new public library on Saturday.",
+            "Two thousand residents signed up for cards.",
+        ],
     },
     {
         "id": "t2",
@@ -70,8 +73,13 @@ def test_load_records_reads_lists_strings_and_multi_document_records(data: Path)
 
 @pytest.mark.parametrize(
     "content, message",
-    [("", "no records"), ("{not json}\n", "not JSON"), ('{"id": "x", "reference": ["r"]}\n', "article"),
-     ('{"id": "x", "article": "Some text here."}\n', "reference"), ("[1, 2]\n", "JSON object")],
+    [
+        ("", "no records"),
+        ("{not json}\n", "not JSON"),
+        ('{"id": "x", "reference": ["r"]}\n', "article"),
+        ('{"id": "x", "article": "Some text here."}\n', "reference"),
+        ("[1, 2]\n", "JSON object"),
+    ],
 )
 def test_bad_files_are_input_errors(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.jsonl"
@@ -86,7 +94,9 @@ def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_record_title_becomes_the_documents_headline() -> None:
-    doc = document_for(Record(id="x", article="The council met today. It approved a plan.", reference=("r",), title="Council meets"))
+    doc = document_for(
+        Record(id="x", article="The council met today. It approved a plan.", reference=("r",), title="Council meets")
+    )
     assert doc.title == "Council meets"
 
 
@@ -141,7 +151,9 @@ def test_cli_prints_a_table_and_is_deterministic_apart_from_timing(data: Path) -
     second = run_brief("eval", str(data), "--points", "2", "--scorer", "default", "--scorer", "centrality", "--json")
     payload = json.loads(second.stdout)
     assert [s["system"] for s in payload["systems"]] == ["lead-n", "default", "centrality"]
-    third = json.loads(run_brief("eval", str(data), "--points", "2", "--scorer", "default", "--scorer", "centrality", "--json").stdout)
+    third = json.loads(
+        run_brief("eval", str(data), "--points", "2", "--scorer", "default", "--scorer", "centrality", "--json").stdout
+    )
     strip = lambda p: [{k: v for k, v in s.items() if k != "median_ms"} for s in p["systems"]]  # noqa: E731
     assert strip(payload) == strip(third)
 

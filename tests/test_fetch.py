@@ -12,7 +12,7 @@ import pytest
 
 from brief.cli import main
 from brief.errors import ExitCode, FetchError
-from brief.fetch import MAX_BYTES, USER_AGENT, fetch_url
+from brief.ingest.fetch import MAX_BYTES, USER_AGENT, fetch_url
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Ferry service resumes on the Kessel River</title>
@@ -40,7 +40,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass
 
-    def _send(self, status: int, body: bytes, ctype: str | None = "text/html; charset=utf-8", extra: dict | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str | None = "text/html; charset=utf-8", extra: dict | None = None
+    ) -> None:
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)

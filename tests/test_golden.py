@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, run_brief
+from tests.conftest import run_brief
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [

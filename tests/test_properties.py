@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import brief
 from brief.errors import BriefError
-from brief.segment import segment
+from brief.text.segment import segment
 
 # Text made of the characters articles are made of, quotes and odd spaces included.
 article_chars = st.sampled_from(

@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import brief
-from brief.keyquotes import choose_key_quotes, display_text, is_named
-from brief.models import Quote
-from brief.quotemarks import find_quote_spans, has_broken_quote
+from brief.quotes.keyquotes import choose_key_quotes, display_text, is_named
+from brief.quotes.speakers import name_tokens
 from brief.render import render
-from brief.segment import segment
-from brief.speakers import name_tokens
+from brief.text.quotemarks import find_quote_spans, has_broken_quote
+from brief.text.segment import segment
+from brief.types import Quote
+from tests.conftest import REPO, eval_file
 
-REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "quotes-heavy.txt"
 
 
@@ -33,6 +31,7 @@ def quoted(text: str) -> list[str]:
 
 
 # --- quotation marks and apostrophes ---------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -49,7 +48,7 @@ def quoted(text: str) -> list[str]:
         ("'We went to the Joneses' farm,' she said.", ["'We went to the Joneses' farm,'"]),
         ("She called it a 'disgrace' and left.", ["'disgrace'"]),
         ("'It's fine,' he said, 'they're home.'", ["'It's fine,'", "'they're home.'"]),
-        ('"She told me \'never again\' and meant it," he said.', ['"She told me \'never again\' and meant it,"']),
+        ("\"She told me 'never again' and meant it,\" he said.", ["\"She told me 'never again' and meant it,\""]),
         # A flattened two-paragraph quotation re-opens without closing first.
         ("'First part. 'Second part,' he said.", ["'First part. 'Second part,'"]),
     ],
@@ -83,6 +82,7 @@ def test_has_broken_quote(text: str, broken: bool) -> None:
 
 
 # --- segmentation keeps quotations whole -----------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -126,7 +126,7 @@ def test_segment_keeps_quotes_whole(text: str, expected: list[str]) -> None:
 
 def test_quote_over_paragraphs_is_flagged_not_cut() -> None:
     text = (
-        'Dr. Ines Varga said the sides had come close.\n\n'
+        "Dr. Ines Varga said the sides had come close.\n\n"
         '"For two days they tried. They agreed on most points.\n\n'
         '"Then the news came in and the room changed."\n\n'
         "The talks ended on Friday."
@@ -138,7 +138,9 @@ def test_quote_over_paragraphs_is_flagged_not_cut() -> None:
     assert not has_broken_quote(sentences[-1].text)
     doc = brief.parse(text)
     (quote,) = doc.quotes
-    assert quote.text == "For two days they tried. They agreed on most points. Then the news came in and the room changed."
+    assert (
+        quote.text == "For two days they tried. They agreed on most points. Then the news came in and the room changed."
+    )
     assert quote.speaker == "Ines Varga"
 
 
@@ -157,6 +159,7 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
 
 # --- one quotation, its kind and its speaker -------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, quote_text, speaker",
     [
@@ -169,7 +172,7 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
         ),
         # inverted order with a title and an appositive
         (
-            "\"The ship kept its distance at all times,\" said Rear Adm. Paul Dorsey, a navy spokesman.",
+            '"The ship kept its distance at all times," said Rear Adm. Paul Dorsey, a navy spokesman.',
             "The ship kept its distance at all times,",
             "Paul Dorsey",
         ),
@@ -182,7 +185,7 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
         ),
         # a role when no name is given
         (
-            "\"The trawler was fishing where it always has,\" an Astrian ministry spokeswoman said.",
+            '"The trawler was fishing where it always has," an Astrian ministry spokeswoman said.',
             "The trawler was fishing where it always has,",
             "an Astrian ministry spokeswoman",
         ),
@@ -199,25 +202,25 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
         ),
         # According to, before the quote
         (
-            "According to the mayor's office, \"the budget is balanced for the first time in years.\"",
+            'According to the mayor\'s office, "the budget is balanced for the first time in years."',
             "the budget is balanced for the first time in years.",
             None,
         ),
         # carried from the previous quotation of the same speaker
         (
-            "\"We are tired,\" said nurse Lena Marsh. \"We have worked every weekend since March.\"",
+            '"We are tired," said nurse Lena Marsh. "We have worked every weekend since March."',
             "We are tired, … We have worked every weekend since March.",
             "Lena Marsh",
         ),
         # carried from reported speech in the sentence before
         (
-            "Coach Ivan Petrov said the team had trained hard. \"Nobody gave up, not once, all season.\"",
+            'Coach Ivan Petrov said the team had trained hard. "Nobody gave up, not once, all season."',
             "Nobody gave up, not once, all season.",
             "Ivan Petrov",
         ),
         # nobody named: unknown stays unknown
         (
-            "\"Nothing will change here, nothing ever does.\" The sign hung on the door for years.",
+            '"Nothing will change here, nothing ever does." The sign hung on the door for years.',
             "Nothing will change here, nothing ever does.",
             None,
         ),
@@ -232,8 +235,8 @@ def test_speakers(text: str, quote_text: str, speaker: str | None) -> None:
 
 def test_he_added_continues_the_last_speaker() -> None:
     text = (
-        "Deputy Minister Karl Ostrow blamed the other side. \"You cannot change the numbers mid-meeting,\" "
-        "Ostrow said.\n\n\"We were prepared to stay all weekend,\" he added."
+        'Deputy Minister Karl Ostrow blamed the other side. "You cannot change the numbers mid-meeting," '
+        'Ostrow said.\n\n"We were prepared to stay all weekend," he added.'
     )
     speakers = [q.speaker for q in brief.parse(text).quotes]
     assert speakers == ["Karl Ostrow", "Karl Ostrow"]
@@ -271,6 +274,7 @@ def test_name_tokens_strip_titles(run: str, tokens: list[str]) -> None:
 
 # --- the sample article and the key quotes section -------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def sample_doc():
     return brief.parse(SAMPLE.read_text(encoding="utf-8"))
@@ -292,7 +296,10 @@ def test_sample_quotes_and_speakers(sample_doc) -> None:
     fragments = [q.text for q in sample_doc.quotes if q.kind == "fragment"]
     assert fragments == ["a lack of transparency", "within months, not years,"]
     split = next(q for q in sample_doc.quotes if q.text.startswith("We have some ideas"))
-    assert split.parts == ("We have some ideas,", "We have proposals both sides made, and some of them are not so far apart.")
+    assert split.parts == (
+        "We have some ideas,",
+        "We have proposals both sides made, and some of them are not so far apart.",
+    )
 
 
 def test_sample_key_quotes_section() -> None:
@@ -352,23 +359,20 @@ def test_display_text(text: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     "speaker, named",
-    [("John Kerry", True), ("Etihad Airways", True), ("a Pentagon spokesman", False), ("police", False),
-     ("The young woman", False), (None, False)],
+    [
+        ("John Kerry", True),
+        ("Etihad Airways", True),
+        ("a Pentagon spokesman", False),
+        ("police", False),
+        ("The young woman", False),
+        (None, False),
+    ],
 )
 def test_is_named(speaker: str | None, named: bool) -> None:
     assert is_named(speaker) is named
 
 
 # --- measured on the development data, when present ------------------------------------------
-
-def _eval_dir() -> Path:
-    env = os.environ.get("BRIEF_EVAL_DIR")
-    if env:
-        return Path(env)
-    for parent in REPO.parents:
-        if (parent / "shared" / "eval").is_dir():
-            return parent / "shared" / "eval"
-    return REPO.parent / "shared" / "eval"
 
 
 def _benchmark():
@@ -380,17 +384,19 @@ def _benchmark():
 
 @pytest.mark.parametrize(
     "gold, predicted, ok",
-    [("John Kerry", "Kerry", True), ("Dallas Zoo", "the zoo", True), ("Anna Lindqvist", "Karel Vostrik", False),
-     ("Anna Lindqvist", None, False)],
+    [
+        ("John Kerry", "Kerry", True),
+        ("Dallas Zoo", "the zoo", True),
+        ("Anna Lindqvist", "Karel Vostrik", False),
+        ("Anna Lindqvist", None, False),
+    ],
 )
 def test_benchmark_speaker_rule(gold: str, predicted: str | None, ok: bool) -> None:
     assert _benchmark().speaker_correct(gold, predicted) is ok
 
 
 def test_dev_set_targets() -> None:
-    path = _eval_dir() / "quotes-dev.jsonl"
-    if not path.exists():
-        pytest.skip("evaluation data not present")
+    path = eval_file("quotes-dev.jsonl")
     bench = _benchmark()
     scores = bench.quote_scores(bench.read_jsonl(path))
     assert scores["recall"] >= 0.85
@@ -400,9 +406,7 @@ def test_dev_set_targets() -> None:
 
 @pytest.mark.parametrize("name, points", [("cnndm-dev.jsonl", 3), ("xsum-dev.jsonl", 1)])
 def test_no_broken_quotes_in_points(name: str, points: int) -> None:
-    path = _eval_dir() / name
-    if not path.exists():
-        pytest.skip("evaluation data not present")
+    path = eval_file(name)
     bench = _benchmark()
     records = bench.read_jsonl(path)[:100]
     total, broken, _ = bench.broken_rate(records, points)
@@ -410,13 +414,25 @@ def test_no_broken_quotes_in_points(name: str, points: int) -> None:
 
 
 def test_key_quotes_prefer_quotations_that_end_complete() -> None:
-    from brief.keyquotes import choose_key_quotes
-    from brief.models import Quote
+    from brief.quotes.keyquotes import choose_key_quotes
+    from brief.types import Quote
 
-    cut = Quote(text="The new schedule will give the crews more time", speaker="Dana Ortiz",
-                sentence_index=0, kind="full", start=0, end=48)
-    whole = Quote(text="We expect the line to reopen before the holidays.", speaker="Lee Park",
-                  sentence_index=1, kind="full", start=60, end=112)
+    cut = Quote(
+        text="The new schedule will give the crews more time",
+        speaker="Dana Ortiz",
+        sentence_index=0,
+        kind="full",
+        start=0,
+        end=48,
+    )
+    whole = Quote(
+        text="We expect the line to reopen before the holidays.",
+        speaker="Lee Park",
+        sentence_index=1,
+        kind="full",
+        start=60,
+        end=112,
+    )
     # The cut-off quotation sits in the better-scored sentence, yet the complete one wins the only slot.
     picked = choose_key_quotes((cut, whole), [0.9, 0.5], point_indices=[], limit=1)
     assert picked == (whole,)

@@ -7,11 +7,11 @@ import math
 import pytest
 
 from brief.errors import UsageError
-from brief.models import Document, Metadata, Sentence
+from brief.extractive.scorers import describe_scorers, get_scorer, scorer_names
+from brief.extractive.scorers.centrality import pagerank
+from brief.extractive.scorers.default import DefaultScorer
 from brief.pipeline import parse
-from brief.scorers import describe_scorers, get_scorer, scorer_names
-from brief.scorers.centrality import pagerank
-from brief.scorers.default import DefaultScorer
+from brief.types import Document, Metadata, Sentence
 from tests.conftest import SAMPLES
 
 ALL = scorer_names()
@@ -62,9 +62,7 @@ def test_one_sentence_gives_one_finite_score(name: str, title: str | None) -> No
 
 
 @pytest.mark.parametrize("name", ALL)
-@pytest.mark.parametrize(
-    "sample", ["harbor-bridge.txt", "quotes-heavy.txt", "tech-earnings.md", "copied-web-page.txt"]
-)
+@pytest.mark.parametrize("sample", ["harbor-bridge.txt", "quotes-heavy.txt", "tech-earnings.md", "copied-web-page.txt"])
 def test_one_finite_score_per_sentence_and_deterministic(name: str, sample: str) -> None:
     doc = parse((SAMPLES / sample).read_text(encoding="utf-8"))
     first = get_scorer(name).score(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from brief.segment import segment, split_paragraphs
+from brief.text.segment import segment, split_paragraphs
 
 
 def sentences(text: str) -> list[str]:
@@ -16,18 +16,32 @@ def sentences(text: str) -> list[str]:
     [
         ("Rear Adm. John Kirby spoke Tuesday. Then he left.", ["Rear Adm. John Kirby spoke Tuesday.", "Then he left."]),
         ("Gen. Mark Lane arrived. Troops cheered.", ["Gen. Mark Lane arrived.", "Troops cheered."]),
-        ("Sen. Carl Levin, D-Mich., said the U.S. will act. Others disagreed.",
-         ["Sen. Carl Levin, D-Mich., said the U.S. will act.", "Others disagreed."]),
-        ("Sen. Mike Rogers, R-Mich., said no. Others disagreed.",
-         ["Sen. Mike Rogers, R-Mich., said no.", "Others disagreed."]),
-        ("The vote is set for Jan. 14 in Portland. It may slip.", ["The vote is set for Jan. 14 in Portland.", "It may slip."]),
-        ("Dr. Ann Lee arrived at 3 p.m. Tuesday. She was late.", ["Dr. Ann Lee arrived at 3 p.m. Tuesday.", "She was late."]),
+        (
+            "Sen. Carl Levin, D-Mich., said the U.S. will act. Others disagreed.",
+            ["Sen. Carl Levin, D-Mich., said the U.S. will act.", "Others disagreed."],
+        ),
+        (
+            "Sen. Mike Rogers, R-Mich., said no. Others disagreed.",
+            ["Sen. Mike Rogers, R-Mich., said no.", "Others disagreed."],
+        ),
+        (
+            "The vote is set for Jan. 14 in Portland. It may slip.",
+            ["The vote is set for Jan. 14 in Portland.", "It may slip."],
+        ),
+        (
+            "Dr. Ann Lee arrived at 3 p.m. Tuesday. She was late.",
+            ["Dr. Ann Lee arrived at 3 p.m. Tuesday.", "She was late."],
+        ),
         ("Martin E. Dempsey met the press. He was brief.", ["Martin E. Dempsey met the press.", "He was brief."]),
-        ("Shares rose 3.5 percent to $12.75 on Monday. Analysts were surprised.",
-         ["Shares rose 3.5 percent to $12.75 on Monday.", "Analysts were surprised."]),
+        (
+            "Shares rose 3.5 percent to $12.75 on Monday. Analysts were surprised.",
+            ["Shares rose 3.5 percent to $12.75 on Monday.", "Analysts were surprised."],
+        ),
         ("The answer was... complicated. Nobody knew.", ["The answer was... complicated.", "Nobody knew."]),
-        ("The company, based in the U.S., grew fast. It hired 200 people.",
-         ["The company, based in the U.S., grew fast.", "It hired 200 people."]),
+        (
+            "The company, based in the U.S., grew fast. It hired 200 people.",
+            ["The company, based in the U.S., grew fast.", "It hired 200 people."],
+        ),
         ("It happened in Washington, D.C. The police came.", ["It happened in Washington, D.C.", "The police came."]),
         ('He said "It is over." Then he left.', ['He said "It is over."', "Then he left."]),
         ("Is it over? Nobody knows! We wait.", ["Is it over?", "Nobody knows!", "We wait."]),
@@ -43,7 +57,10 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     [
         ("First paragraph without a full stop\n\nSecond one.", ["First paragraph without a full stop", "Second one."]),
         ("Headline On Its Own Line\nThe story starts here.", ["Headline On Its Own Line", "The story starts here."]),
-        ("A sentence that was wrapped by the\neditor at seventy columns.", ["A sentence that was wrapped by the\neditor at seventy columns."]),
+        (
+            "A sentence that was wrapped by the\neditor at seventy columns.",
+            ["A sentence that was wrapped by the\neditor at seventy columns."],
+        ),
         ("- first item\n- second item", ["- first item", "- second item"]),
     ],
 )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from brief.errors import UsageError
-from brief.models import Document, Sentence
+from brief.extractive.select import Budget, default_points, select
 from brief.pipeline import parse, summarize
-from brief.select import LONG_POINT_WORDS, Budget, default_points, select
+from brief.text.bullets import LONG_POINT_WORDS
+from brief.types import Document, Sentence
 from tests.conftest import SAMPLES
 
 TOPICS = [
@@ -152,7 +153,7 @@ def test_every_scorer_gives_points_in_reading_order_without_broken_quotes(scorer
     ],
 )
 def test_bullet_worthiness(text: str, worthy: bool) -> None:
-    from brief.select import is_bullet_worthy
+    from brief.text.bullets import is_bullet_worthy
 
     sentence = Sentence(index=0, text=text, paragraph=0, start=0, end=len(text))
     assert is_bullet_worthy(sentence) is worthy

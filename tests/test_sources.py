@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from brief.errors import InputError
-from brief.sources import decode_bytes, read_file, sniff_format
+from brief.ingest.sources import decode_bytes, read_file, sniff_format
 
 TEXT = "Café owners said the “new rules” cost €5 a day."
 

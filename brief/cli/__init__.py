@@ -14,10 +14,10 @@ import typer
 try:  # Recent typer releases vendor click under typer._click.
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover - older typer with click as a dependency
-    from click import exceptions as click_exceptions
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from brief import __version__
 from brief.errors import BriefError, ExitCode
+from brief.version import __version__
 
 app = typer.Typer(
     name="brief",
@@ -37,7 +37,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Turn news articles into short, trustworthy briefings.
 
@@ -48,9 +50,7 @@ def _root(
 
 def _register_commands() -> None:
     # One module per command keeps this file small; importing them registers them on `app`.
-    from brief.cli import scorers_cmd, summarize_cmd  # noqa: F401
-    from brief.cli import clean_cmd, digest_cmd  # noqa: F401
-    from brief.cli import eval_cmd, models_cmd  # noqa: F401
+    from brief.cli import clean_cmd, digest_cmd, eval_cmd, models_cmd, scorers_cmd, summarize_cmd  # noqa: F401  # noqa: F401  # noqa: F401
 
 
 def fail(message: str, code: int) -> None:

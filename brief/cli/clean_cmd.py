@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -26,15 +25,17 @@ Examples:
 
 @app.command("clean", help="Print the cleaned article (page furniture removed) with its metadata." + EXAMPLES)
 def clean_command(
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-|URL]", help="Page to clean; omit or use - to read stdin."),
+    source: str | None = typer.Argument(
+        None, metavar="[FILE|-|URL]", help="Page to clean; omit or use - to read stdin."
+    ),
     output_format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
-    keep_boilerplate: Optional[bool] = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
+    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
 ) -> None:
-    from brief.clean import clean
     from brief.cli.summarize_cmd import read_input
     from brief.config import load_config
+    from brief.ingest.clean import clean
     from brief.render import metadata_line
 
     if output_format not in ("text", "json"):
@@ -46,7 +47,9 @@ def clean_command(
     article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":
-        sys.stdout.write(json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n"
+        )
         return
     header = [line for line in (meta.title, metadata_line(meta)) if line]
     out = "\n".join(header) + ("\n\n" if header else "") + article.text + "\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -27,34 +26,50 @@ Examples:
 
 @app.command(
     "digest",
-    help="Merge many articles (files, folders, feeds, URLs) into one dated digest file, one entry per story." + EXAMPLES,
+    help="Merge many articles (files, folders, feeds, URLs) into one dated digest file, one entry per story."
+    + EXAMPLES,
 )
 def digest_command(
-    inputs: Optional[List[str]] = typer.Argument(None, metavar="INPUT...", help="Files, folders, RSS/Atom feeds or URLs (default: `sources` from the config)."),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Folder for brief-YYYY-MM-DD.<ext> (default: `out` from the config, else .)."),
-    date: Optional[str] = typer.Option(None, "--date", "-d", help="Digest date YYYY-MM-DD (default: today, local time)."),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="markdown, json or html."),
-    urls: Optional[List[Path]] = typer.Option(None, "--urls", help="A file listing URLs, one per line (# comments allowed)."),
+    inputs: list[str] | None = typer.Argument(
+        None, metavar="INPUT...", help="Files, folders, RSS/Atom feeds or URLs (default: `sources` from the config)."
+    ),
+    out: str | None = typer.Option(
+        None, "--out", "-o", help="Folder for brief-YYYY-MM-DD.<ext> (default: `out` from the config, else .)."
+    ),
+    date: str | None = typer.Option(None, "--date", "-d", help="Digest date YYYY-MM-DD (default: today, local time)."),
+    output_format: str | None = typer.Option(None, "--format", "-f", help="markdown, json or html."),
+    urls: list[Path] | None = typer.Option(
+        None, "--urls", help="A file listing URLs, one per line (# comments allowed)."
+    ),
     force: bool = typer.Option(False, "--force", help="Replace an existing digest for that date."),
     update: bool = typer.Option(False, "--update", help="Add new articles to an existing digest for that date."),
-    points: Optional[int] = typer.Option(None, "--points", "-n", help="Bullets per story (default 2-4 by number of sources)."),
-    quotes: Optional[int] = typer.Option(None, "--quotes", "-q", help="Key quotes per story (default 2)."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds to wait for each URL (default 20)."),
+    points: int | None = typer.Option(
+        None, "--points", "-n", help="Bullets per story (default 2-4 by number of sources)."
+    ),
+    quotes: int | None = typer.Option(None, "--quotes", "-q", help="Key quotes per story (default 2)."),
+    input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    timeout: float | None = typer.Option(None, "--timeout", help="Seconds to wait for each URL (default 20)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the article cache."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
-    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive."),
-    device: Optional[str] = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
-    beams: Optional[int] = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
-    max_length: Optional[int] = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per story."),
+    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    abstractive: bool = typer.Option(
+        False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."
+    ),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        "-m",
+        help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive.",
+    ),
+    device: str | None = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
+    beams: int | None = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    max_length: int | None = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per story."),
 ) -> None:
+    from brief.cli.summarize_cmd import abstractive_setup
     from brief.config import load_config
     from brief.digest import NoArticlesError, build_digest, digest_date
+    from brief.digest.inputs import read_url_list
     from brief.digest.render import render_digest
     from brief.digest.write import check_target, load_record, output_path, write_digest
-    from brief.digest.inputs import read_url_list
-    from brief.cli.summarize_cmd import abstractive_setup
 
     cfg = load_config(
         config,
@@ -70,10 +85,14 @@ def digest_command(
     check_target(target, force, update)
     previous = load_record(target) if update else []
 
-    specs = list(inputs or []) or [str(Path(s).expanduser()) if not s.startswith(("http://", "https://")) else s for s in cfg.sources]
+    specs = list(inputs or []) or [
+        str(Path(s).expanduser()) if not s.startswith(("http://", "https://")) else s for s in cfg.sources
+    ]
     url_list = [u for f in (urls or []) for u in read_url_list(f)]
     if not specs and not url_list:
-        raise UsageError("no inputs: give files, folders, feeds or URLs, --urls FILE, or set `sources` in the config file")
+        raise UsageError(
+            "no inputs: give files, folders, feeds or URLs, --urls FILE, or set `sources` in the config file"
+        )
     # Loaded once, before any input is read: a missing extra or model fails fast (exit 4), nothing written.
     handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, None, False)
 
@@ -103,17 +122,25 @@ def digest_command(
     print(target)
     if digest.failures:
         n = len(digest.failures)
-        raise PartialSuccess(f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them")
+        raise PartialSuccess(
+            f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them"
+        )
 
 
 def _report_model(digest) -> None:
     info = digest.stats.get("abstractive")
     if info and info["stories_fully_read"] < info["stories"]:
-        print(f"note: the model read {info['coverage']:.0%} of the stories' text (one {info['max_input_tokens']}-token "
-              "window per story, its bullets' sentences first, then the best-ranked others)", file=sys.stderr)
+        print(
+            f"note: the model read {info['coverage']:.0%} of the stories' text (one {info['max_input_tokens']}-token "
+            "window per story, its bullets' sentences first, then the best-ranked others)",
+            file=sys.stderr,
+        )
     if info and info["extractive_points"]:
-        print(f"note: {info['extractive_points']} of {info['points']} bullet(s) are extractive: the model's sentences "
-              "were missing or not supported by the articles", file=sys.stderr)
+        print(
+            f"note: {info['extractive_points']} of {info['points']} bullet(s) are extractive: the model's sentences "
+            "were missing or not supported by the articles",
+            file=sys.stderr,
+        )
 
 
 def _report(failures) -> None:
@@ -134,7 +161,7 @@ class _progress:
         except ImportError:  # rich comes with typer, but a slim install may lack it
             return None
 
-        self._bar = Progress(
+        bar = self._bar = Progress(
             TextColumn("reading"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -142,11 +169,11 @@ class _progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self._bar.__enter__()
-        self._task = self._bar.add_task("articles", total=None)
+        bar.__enter__()
+        task = bar.add_task("articles", total=None)
 
         def update(done: int, total: int, _label: str) -> None:
-            self._bar.update(self._task, completed=done, total=total)
+            bar.update(task, completed=done, total=total)
 
         return update
 

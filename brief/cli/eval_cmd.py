@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -23,14 +22,18 @@ Examples:
 """
 
 
-@app.command("eval", help="Measure ROUGE-1/2/Lsum of scorers and Lead-N on a JSONL file (needs the eval extra)." + EXAMPLES)
+@app.command(
+    "eval", help="Measure ROUGE-1/2/Lsum of scorers and Lead-N on a JSONL file (needs the eval extra)." + EXAMPLES
+)
 def eval_command(
     data: Path = typer.Argument(..., metavar="DATA.jsonl", help="Records with id, title, article and reference."),
-    scorer: Optional[list[str]] = typer.Option(None, "--scorer", "-s", help="Scorer to evaluate; repeat for several (default: default)."),
-    points: Optional[int] = typer.Option(None, "--points", "-n", help="Points per summary (default 3)."),
-    words: Optional[int] = typer.Option(None, "--words", "-w", help="Word budget per summary instead of a point count."),
+    scorer: list[str] | None = typer.Option(
+        None, "--scorer", "-s", help="Scorer to evaluate; repeat for several (default: default)."
+    ),
+    points: int | None = typer.Option(None, "--points", "-n", help="Points per summary (default 3)."),
+    words: int | None = typer.Option(None, "--words", "-w", help="Word budget per summary instead of a point count."),
     tldr: bool = typer.Option(False, "--tldr", help="Evaluate the one-line TL;DR (against Lead-1)."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-k", help="Use only the first K records."),
+    limit: int | None = typer.Option(None, "--limit", "-k", help="Use only the first K records."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     from brief.errors import UsageError

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
+from brief.abstractive.loading import DEFAULT_MODEL
 from brief.cli import app
 
 models_app = typer.Typer(
@@ -15,21 +15,24 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 
-DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"  # same as brief.abstractive.DEFAULT_MODEL
 
-
-@models_app.command("pull", help="Download a model from the Hugging Face Hub into the local cache; prints its directory.")
+@models_app.command(
+    "pull", help="Download a model from the Hugging Face Hub into the local cache; prints its directory."
+)
 def pull_command(
     name: str = typer.Argument(DEFAULT_MODEL, help="Hugging Face model name, e.g. sshleifer/distilbart-cnn-12-6."),
-    revision: Optional[str] = typer.Option(None, "--revision", help="Branch, tag or commit (default: main)."),
+    revision: str | None = typer.Option(None, "--revision", help="Branch, tag or commit (default: main)."),
 ) -> None:
-    from brief.hub import model_type, pull_model
+    from brief.abstractive.hub import model_type, pull_model
 
     print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
     path = pull_model(name, revision=revision)
     kind, seq2seq = model_type(path)
     if not seq2seq:
-        print(f"warning: {name} is a {kind!r} model, not sequence-to-sequence; --abstractive will refuse it", file=sys.stderr)
+        print(
+            f"warning: {name} is a {kind!r} model, not sequence-to-sequence; --abstractive will refuse it",
+            file=sys.stderr,
+        )
     print(path)
 
 
@@ -37,12 +40,14 @@ def pull_command(
 def list_command(
     show_all: bool = typer.Option(False, "--all", help="Also list cached models that are not sequence-to-sequence."),
 ) -> None:
-    from brief.hub import cache_dir, cached_models, human_size
+    from brief.abstractive.hub import cache_dir, cached_models, human_size
 
     models = [m for m in cached_models() if show_all or m.seq2seq]
     if not models:
-        print(f"no summarization models in {cache_dir()}; download one with: brief models pull {DEFAULT_MODEL}",
-              file=sys.stderr)
+        print(
+            f"no summarization models in {cache_dir()}; download one with: brief models pull {DEFAULT_MODEL}",
+            file=sys.stderr,
+        )
         return
     width = max(len(m.name) for m in models)
     for m in models:

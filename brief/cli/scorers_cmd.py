@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from brief.cli import app
-from brief.scorers import describe_scorers
+from brief.extractive.scorers import describe_scorers
 
 
 @app.command("scorers")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any
 
 import typer
 
@@ -29,25 +29,46 @@ Examples:
 
 @app.command("summarize", help="Summarize one article (a file, - for stdin, or a URL) into bullets." + EXAMPLES)
 def summarize_command(
-    source: Optional[str] = typer.Argument(None, metavar="[FILE|-|URL]", help="Article to summarize; omit or use - to read stdin."),
-    output_format: Optional[str] = typer.Option(None, "--format", "-f", help="Output format: text, markdown or json."),
-    sentences: Optional[int] = typer.Option(None, "--sentences", "-n", help="Number of bullets (default: 3-5 by article length)."),
-    words: Optional[int] = typer.Option(None, "--words", "-w", help="Word budget; sentences are never cut."),
-    ratio: Optional[float] = typer.Option(None, "--ratio", "-r", help="Share of the article's sentences to keep, e.g. 0.2."),
-    scorer: Optional[str] = typer.Option(None, "--scorer", "-s", help="Sentence scorer (see `brief scorers`)."),
-    quotes: Optional[int] = typer.Option(None, "--quotes", "-q", help="Number of key quotes (default 2)."),
+    source: str | None = typer.Argument(
+        None, metavar="[FILE|-|URL]", help="Article to summarize; omit or use - to read stdin."
+    ),
+    output_format: str | None = typer.Option(None, "--format", "-f", help="Output format: text, markdown or json."),
+    sentences: int | None = typer.Option(
+        None, "--sentences", "-n", help="Number of bullets (default: 3-5 by article length)."
+    ),
+    words: int | None = typer.Option(None, "--words", "-w", help="Word budget; sentences are never cut."),
+    ratio: float | None = typer.Option(
+        None, "--ratio", "-r", help="Share of the article's sentences to keep, e.g. 0.2."
+    ),
+    scorer: str | None = typer.Option(None, "--scorer", "-s", help="Sentence scorer (see `brief scorers`)."),
+    quotes: int | None = typer.Option(None, "--quotes", "-q", help="Number of key quotes (default 2)."),
     no_quotes: bool = typer.Option(False, "--no-quotes", help="Leave out the key quotes section."),
-    tldr: Optional[bool] = typer.Option(None, "--tldr/--no-tldr", help="Add a one-line TL;DR."),
-    input_format: Optional[str] = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
-    keep_boilerplate: Optional[bool] = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
-    abstractive: bool = typer.Option(False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."),
-    model: Optional[str] = typer.Option(None, "--model", "-m", help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive."),
-    device: Optional[str] = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
-    beams: Optional[int] = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
-    max_length: Optional[int] = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per window."),
-    max_windows: Optional[int] = typer.Option(None, "--max-windows", help="Abstractive: most model windows per article (default 4, 0 = read all); extractive scores choose what the model reads."),
-    show_unsupported: bool = typer.Option(False, "--show-unsupported", help="Abstractive: keep, flagged, generated sentences the faithfulness guard rejects."),
+    tldr: bool | None = typer.Option(None, "--tldr/--no-tldr", help="Add a one-line TL;DR."),
+    input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
+    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    abstractive: bool = typer.Option(
+        False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."
+    ),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        "-m",
+        help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive.",
+    ),
+    device: str | None = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
+    beams: int | None = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    max_length: int | None = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per window."),
+    max_windows: int | None = typer.Option(
+        None,
+        "--max-windows",
+        help="Abstractive: most model windows per article (default 4, 0 = read all); extractive scores choose what the model reads.",
+    ),
+    show_unsupported: bool = typer.Option(
+        False,
+        "--show-unsupported",
+        help="Abstractive: keep, flagged, generated sentences the faithfulness guard rejects.",
+    ),
 ) -> None:
     from brief.config import load_config
     from brief.pipeline import summarize_source, with_tldr
@@ -65,21 +86,24 @@ def summarize_command(
         input_format=input_format,
         keep_boilerplate=keep_boilerplate,
     )
-    flagged = {"sentences": sentences, "words": words, "ratio": ratio}
+    flagged: dict[str, Any] = {"sentences": sentences, "words": words, "ratio": ratio}
     if any(v is not None for v in flagged.values()):
         # A length flag replaces any length from the config file or environment.
-        budget = flagged
+        budget: dict[str, Any] = flagged
     else:
         budget = {"sentences": cfg.sentences, "words": cfg.words, "ratio": cfg.ratio}
 
     # Loaded before reading the input, so a missing backend or model fails fast.
-    handle, generation = abstractive_setup(
-        abstractive, model, device, beams, max_length, max_windows, show_unsupported
-    )
+    handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported)
     src = read_input(source, cfg.input_format, cfg.timeout)
     briefing = summarize_source(
-        src, keep_boilerplate=cfg.keep_boilerplate, scorer=cfg.scorer, quotes=cfg.quotes,
-        model=handle, generation=generation, **budget
+        src,
+        keep_boilerplate=cfg.keep_boilerplate,
+        scorer=cfg.scorer,
+        quotes=cfg.quotes,
+        model=handle,
+        generation=generation,
+        **budget,
     )
     if handle is not None:
         report_coverage(briefing)
@@ -89,15 +113,28 @@ def summarize_command(
 def abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported):
     """(ModelHandle, AbstractiveOptions) for --abstractive/--model, or (None, None)."""
     if not (abstractive or model):
-        given = [flag for flag, value in (("--device", device), ("--beams", beams), ("--max-length", max_length),
-                 ("--max-windows", max_windows), ("--show-unsupported", show_unsupported or None)) if value is not None]
+        given = [
+            flag
+            for flag, value in (
+                ("--device", device),
+                ("--beams", beams),
+                ("--max-length", max_length),
+                ("--max-windows", max_windows),
+                ("--show-unsupported", show_unsupported or None),
+            )
+            if value is not None
+        ]
         if given:
             raise UsageError(f"{', '.join(given)} need(s) --abstractive")
         return None, None
     from brief.abstractive import DEFAULT_MODEL, AbstractiveOptions, load_model
 
-    options = AbstractiveOptions(beams=beams, max_length=max_length, show_unsupported=show_unsupported,
-                                 max_windows=4 if max_windows is None else (max_windows or None))
+    options = AbstractiveOptions(
+        beams=beams,
+        max_length=max_length,
+        show_unsupported=show_unsupported,
+        max_windows=4 if max_windows is None else (max_windows or None),
+    )
     return load_model(model or DEFAULT_MODEL, device=device or "auto"), options
 
 
@@ -111,13 +148,16 @@ def report_coverage(briefing) -> None:
             file=sys.stderr,
         )
     if briefing.method != "abstractive":
-        print(f"note: {info.get('extractive_fill', 0)} of {len(briefing.points)} point(s) are extractive: "
-              "the model's sentences were missing or not supported by the article", file=sys.stderr)
+        print(
+            f"note: {info.get('extractive_fill', 0)} of {len(briefing.points)} point(s) are extractive: "
+            "the model's sentences were missing or not supported by the article",
+            file=sys.stderr,
+        )
 
 
 def read_input(source: str | None, input_format: str, timeout: float):
     """Resolve FILE, -, URL or a piped stdin into a Source."""
-    from brief.sources import is_url, read_file, read_stdin
+    from brief.ingest.sources import is_url, read_file, read_stdin
 
     if source is None:
         if sys.stdin is None or sys.stdin.isatty():
@@ -126,7 +166,7 @@ def read_input(source: str | None, input_format: str, timeout: float):
     if source == "-":
         return read_stdin(input_format)
     if is_url(source):
-        from brief.fetch import fetch_url
+        from brief.ingest.fetch import fetch_url
 
         return fetch_url(source, input_format=input_format, timeout=timeout)
     return read_file(source, input_format)

@@ -9,17 +9,17 @@ collected in ``Digest.failures``; only "no article at all" raises.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief.digest.models import Article, Digest, Failure, Story, StoryPoint
 from brief.digest.inputs import Pending
+from brief.digest.types import Article, Digest, Failure, Story
 from brief.errors import BriefError, InputError, UsageError
-from brief.sources import Source
+from brief.ingest.sources import Source
 
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle
@@ -27,9 +27,8 @@ if TYPE_CHECKING:
 LOAD_THREADS = 8
 Progress = Callable[[int, int, str], None]
 # What an abstractive backend plugs in: a story in, its rewritten bullets out.
-PointRewriter = Callable[[Story], Sequence[StoryPoint]]
 
-__all__ = ["build_digest", "rewrite_points", "Digest", "Story", "Article", "Failure", "NoArticlesError"]
+__all__ = ["build_digest", "Digest", "Story", "Article", "Failure", "NoArticlesError"]
 
 
 class NoArticlesError(InputError):
@@ -90,7 +89,7 @@ def build_digest(
     from brief.digest.cluster import DEFAULT_THRESHOLD, cluster_articles
     from brief.digest.inputs import collect
     from brief.digest.stories import build_story, order_stories
-    from brief.scorers import get_scorer
+    from brief.extractive.scorers import get_scorer
 
     day = digest_date(date)
     if points is not None and not 1 <= points <= 10:
@@ -101,10 +100,9 @@ def build_digest(
 
         handle = model_handle(abstractive, model)
     if fetch is None:
-        from brief.fetch import fetch_url
+        from brief.ingest.fetch import fetch_url
 
-        def fetch(url: str):  # type: ignore[no-redef]
-            return fetch_url(url, input_format=input_format, timeout=timeout)
+        fetch = functools.partial(fetch_url, input_format=input_format, timeout=timeout)
 
     if cache_dir is True:
         cache = ArticleCache(default_cache_dir())
@@ -152,7 +150,9 @@ def build_digest(
     # A canonical order makes the result independent of the order inputs came in.
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
     groups = cluster_articles(ordered, DEFAULT_THRESHOLD if threshold is None else threshold)
-    stories = order_stories([build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups])
+    stories = order_stories(
+        [build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups]
+    )
     digest = Digest(
         date=day,
         stories=stories,
@@ -205,12 +205,6 @@ def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[]
     finally:
         # Ctrl-C or an unexpected error: do not wait for queued downloads.
         pool.shutdown(wait=False, cancel_futures=True)
-
-
-def rewrite_points(digest: Digest, rewriter: PointRewriter) -> Digest:
-    """The seam for an abstractive backend: replace each story's bullets with ``rewriter(story)``."""
-    stories = tuple(replace(s, points=tuple(rewriter(s))) for s in digest.stories)
-    return replace(digest, stories=stories)
 
 
 def _reason(message: str, origin: str) -> str:

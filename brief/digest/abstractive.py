@@ -15,23 +15,21 @@ extractive bullets fill in when fewer survive than the story had bullets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from brief.abstractive import (
+from brief.abstractive.guard import SourceIndex, Verdict, check
+from brief.abstractive.loading import AbstractiveOptions, ModelHandle
+from brief.abstractive.rewrite import (
     DUPLICATE_OVERLAP,
     MIN_GENERATED_WORDS,
-    AbstractiveOptions,
-    ModelHandle,
     clean_generated,
     plan_texts,
 )
-from brief.digest import rewrite_points
-from brief.digest.models import Article, Digest, Story, StoryPoint
+from brief.abstractive.windows import WindowPlan
 from brief.digest.stories import strip_dateline
-from brief.guard import SourceIndex, Verdict, check
-from brief.terms import content_terms
-from brief.windows import WindowPlan
+from brief.digest.types import Article, Digest, Story, StoryPoint
+from brief.text.terms import content_terms
 
 # Windows per story. Story bullets are few and short, and the window is chosen
 # by the story's own ranking, so one window keeps a digest's generation cost at
@@ -40,6 +38,14 @@ STORY_WINDOWS = 1
 # Added to the rank of sentences behind the extractive bullets so the model reads them first
 # (other sentences rank by their article-relative score, 0..1).
 BULLET_PRIORITY = 1.0
+
+PointRewriter = Callable[[Story], Sequence[StoryPoint]]
+
+
+def rewrite_points(digest: Digest, rewriter: PointRewriter) -> Digest:
+    """The seam for an abstractive backend: replace each story's bullets with ``rewriter(story)``."""
+    stories = tuple(replace(s, points=tuple(rewriter(s))) for s in digest.stories)
+    return replace(digest, stories=stories)
 
 
 @dataclass(frozen=True)
@@ -125,8 +131,10 @@ def _article_text(article: Article) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs)
 
 
-def _story_points(story: Story, inp: _StoryInput, outputs: Sequence[str]) -> tuple[tuple[StoryPoint, ...], dict[str, int]]:
-    from brief.segment import segment
+def _story_points(
+    story: Story, inp: _StoryInput, outputs: Sequence[str]
+) -> tuple[tuple[StoryPoint, ...], dict[str, int]]:
+    from brief.text.segment import segment
 
     candidates: list[tuple[int, int, Verdict]] = []  # (position in its window's summary, window, verdict)
     for w, output in enumerate(outputs):
@@ -140,8 +148,12 @@ def _story_points(story: Story, inp: _StoryInput, outputs: Sequence[str]) -> tup
     target = len(story.points)
     kept: list[StoryPoint] = []
     kept_terms: list[set[str]] = []
-    counts = {"generated_sentences": len(candidates), "supported_sentences": 0, "unsupported_sentences": 0,
-              "duplicates_skipped": 0}
+    counts = {
+        "generated_sentences": len(candidates),
+        "supported_sentences": 0,
+        "unsupported_sentences": 0,
+        "duplicates_skipped": 0,
+    }
     for _, _, verdict in candidates:
         if not verdict.supported:
             counts["unsupported_sentences"] += 1
@@ -159,7 +171,8 @@ def _story_points(story: Story, inp: _StoryInput, outputs: Sequence[str]) -> tup
     # abstractive bullet already rests on their sentence or says the same thing.
     covered = {src for p in kept for src in p.sources}
     fill = [
-        p for p in story.points
+        p
+        for p in story.points
         if (p.article_id, p.sentence_index) not in covered
         and not any(_overlap(set(content_terms(p.text)), t) > DUPLICATE_OVERLAP for t in kept_terms)
     ][: max(0, target - len(kept))]
@@ -181,4 +194,3 @@ def _point(verdict: Verdict, inp: _StoryInput) -> StoryPoint:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-

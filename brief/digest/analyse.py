@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from brief.digest.cache import content_id
-from brief.digest.models import Article, ArticleQuote, ArticleSentence
+from brief.digest.types import Article, ArticleQuote, ArticleSentence
+from brief.extractive.scorers import Scorer
+from brief.ingest.sources import Source
 from brief.pipeline import parse_source
-from brief.scorers import Scorer
-from brief.sources import Source
 
 
 def analyse(source: Source, scorer: Scorer, site: str | None = None, keep_boilerplate: bool = False) -> Article:
@@ -27,10 +27,16 @@ def analyse(source: Source, scorer: Scorer, site: str | None = None, keep_boiler
         byline=meta.byline,
         date=meta.date,
         sentences=tuple(
-            ArticleSentence(text=s.text, paragraph=s.paragraph, score=round(float(scores[s.index]), 6), in_open_quote=s.in_open_quote)
+            ArticleSentence(
+                text=s.text,
+                paragraph=s.paragraph,
+                score=round(float(scores[s.index]), 6),
+                in_open_quote=s.in_open_quote,
+            )
             for s in doc.sentences
         ),
         quotes=tuple(
-            ArticleQuote(text=q.text, speaker=q.speaker, sentence_index=q.sentence_index, kind=q.kind) for q in doc.quotes
+            ArticleQuote(text=q.text, speaker=q.speaker, sentence_index=q.sentence_index, kind=q.kind)
+            for q in doc.quotes
         ),
     )

@@ -14,8 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from brief import __version__
-from brief.digest.models import Article
+from brief.digest.types import Article
+from brief.version import __version__
 
 # Bump when Article.to_dict or the analysis that fills it changes.
 SCHEMA = 1
@@ -45,7 +45,9 @@ class ArticleCache:
         assert self.directory is not None
         # The origin is part of the key: the same text under two paths is two
         # entries, so an Article's origin/link is always its own.
-        key = hashlib.sha256(f"{__version__}\0{SCHEMA}\0{article_id}\0{origin}".encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(
+            f"{__version__}\0{SCHEMA}\0{article_id}\0{origin}".encode("utf-8", "surrogatepass")
+        ).hexdigest()
         return self.directory / "digest" / f"v{SCHEMA}" / key[:2] / f"{key}.json"
 
     def get(self, article_id: str, origin: str) -> Article | None:

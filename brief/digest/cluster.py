@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from brief.digest.models import Article
-from brief.terms import content_terms
+from brief.digest.types import Article
+from brief.text.terms import content_terms
 
 # Chosen on data (benchmarks/digest_eval.py has the measurements): two single
 # articles merge at cosine >= 0.12 (unrelated pairs: median 0.02, 99th
@@ -82,7 +82,9 @@ def similarity(term_counts: Sequence[Counter[str]]) -> np.ndarray:
     return sim
 
 
-def average_link(sim: np.ndarray, threshold: float = DEFAULT_THRESHOLD, small_penalty: float = SMALL_GROUP_PENALTY) -> list[list[int]]:
+def average_link(
+    sim: np.ndarray, threshold: float = DEFAULT_THRESHOLD, small_penalty: float = SMALL_GROUP_PENALTY
+) -> list[list[int]]:
     """Clusters (lists of row indices, each sorted; list sorted by first index).
 
     Merges the two groups whose average pairwise similarity, less

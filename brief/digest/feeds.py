@@ -52,7 +52,9 @@ def parse_feed(text: str, origin: str) -> list[FeedEntry]:
         body_text = html_to_text(body) if body else None
         if body_text is not None and len(body_text.split()) < MIN_CONTENT_WORDS:
             body_text = None
-        out.append(FeedEntry(title=entry.get("title") or None, link=entry.get("link") or None, text=body_text, site=site))
+        out.append(
+            FeedEntry(title=entry.get("title") or None, link=entry.get("link") or None, text=body_text, site=site)
+        )
     return out
 
 
@@ -65,7 +67,7 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skip = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[override]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self.skip += 1
         elif tag in self._BLOCKS:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from brief.terms import content_terms, stem, stopwords
+from brief.text.terms import content_terms, stem, stopwords
 
 # Enough evidence that the candidate is about the same thing: two of its
 # anchors already said (one shared name is only the story's topic).
@@ -39,20 +39,113 @@ PLAIN_TERM_COVERAGE = 0.6
 _TOKEN = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "dozen": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
 }
 # Verbs that report a fact rather than state one: every outlet uses them.
 _REPORTING = frozenset(
-    "said added noted stated reported explained asked called told announced according claimed confirmed "
-    "continued described expected included involved used based".split()
+    [
+        "said",
+        "added",
+        "noted",
+        "stated",
+        "reported",
+        "explained",
+        "asked",
+        "called",
+        "told",
+        "announced",
+        "according",
+        "claimed",
+        "confirmed",
+        "continued",
+        "described",
+        "expected",
+        "included",
+        "involved",
+        "used",
+        "based",
+    ]
 )
 # Common irregular past forms, the event verbs that "-ed" does not catch.
 _IRREGULAR_PAST = frozenset(
-    "began beat bought broke brought built came caught chose cut drew drove fell fled fought found froze gave "
-    "grew held hit hung hurt kept knew laid led left lost made met paid quit ran rose sank sent set shook shot "
-    "shut sold spent split spoke stood stole struck swept swore took taught threw threw tore won wore wrote went".split()
+    [
+        "began",
+        "beat",
+        "bought",
+        "broke",
+        "brought",
+        "built",
+        "came",
+        "caught",
+        "chose",
+        "cut",
+        "drew",
+        "drove",
+        "fell",
+        "fled",
+        "fought",
+        "found",
+        "froze",
+        "gave",
+        "grew",
+        "held",
+        "hit",
+        "hung",
+        "hurt",
+        "kept",
+        "knew",
+        "laid",
+        "led",
+        "left",
+        "lost",
+        "made",
+        "met",
+        "paid",
+        "quit",
+        "ran",
+        "rose",
+        "sank",
+        "sent",
+        "set",
+        "shook",
+        "shot",
+        "shut",
+        "sold",
+        "spent",
+        "split",
+        "spoke",
+        "stood",
+        "stole",
+        "struck",
+        "swept",
+        "swore",
+        "took",
+        "taught",
+        "threw",
+        "threw",
+        "tore",
+        "won",
+        "wore",
+        "wrote",
+        "went",
+    ]
 )
 
 
@@ -106,7 +199,13 @@ def facts(text: str, terms: frozenset[str] | None = None) -> Facts:
             (openers if opens or after_quote else names).add(stem(lower))
         elif lower not in _REPORTING and (lower in _IRREGULAR_PAST or (lower.endswith("ed") and len(lower) > 4)):
             events.add(stem(lower))
-    return Facts(frozenset(numbers), frozenset(names), frozenset(events), terms if terms is not None else frozenset(content_terms(text)), frozenset(openers))
+    return Facts(
+        frozenset(numbers),
+        frozenset(names),
+        frozenset(events),
+        terms if terms is not None else frozenset(content_terms(text)),
+        frozenset(openers),
+    )
 
 
 def _is_year(number: str) -> bool:
@@ -119,7 +218,7 @@ class RedundancyJudge:
     that tell one fact from another weigh most."""
 
     def __init__(self, texts: Sequence[str], terms: Sequence[frozenset[str]] | None = None) -> None:
-        """``terms``: each text's content terms (brief.terms.content_terms), when already computed."""
+        """``terms``: each text's content terms (brief.text.terms.content_terms), when already computed."""
         first = [facts(t, terms[i] if terms is not None else None) for i, t in enumerate(texts)]
         # A capitalised first word is a name when the story also capitalises
         # it mid-sentence ("Malaria is ..." / "... deaths from Malaria").

@@ -11,9 +11,9 @@ import json
 import math
 from typing import Any
 
-from brief.digest.models import Article, Digest, Story
+from brief.digest.types import Article, Digest, Story
 from brief.errors import UsageError
-from brief.keyquotes import display_text
+from brief.quotes import display_text
 
 FORMATS = ("markdown", "json", "html")
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
@@ -124,8 +124,9 @@ def render_html(digest: Digest) -> str:
         f"<h1>Brief — {e(digest.date)}</h1>",
         f"<p>{e(summary_line(digest))}</p>",
     ]
-    if model_line(digest):
-        out.append(f'<p class="count">{e(model_line(digest))}</p>')
+    model = model_line(digest)
+    if model:
+        out.append(f'<p class="count">{e(model)}</p>')
     for number, story in enumerate(digest.stories, 1):
         out.append(_html_story(number, story))
     out += ["</body>", "</html>"]

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from brief.digest.models import Article, Story, StoryPoint, StoryQuote
 from brief.digest.redundancy import RedundancyJudge
-from brief.scorers.similarity import Vector, cosine, tfidf_vectors
-from brief.boilerplate import split_dateline
-from brief.select import LONG_POINT_PENALTY, LONG_POINT_WORDS, reads_as_bullet
-from brief.terms import content_terms
+from brief.digest.types import Article, Story, StoryPoint, StoryQuote
+from brief.extractive.similarity import Vector, cosine, tfidf_vectors
+from brief.text.bullets import LONG_POINT_PENALTY, LONG_POINT_WORDS, reads_as_bullet, split_dateline
+from brief.text.terms import content_terms
 
 # Paraphrases of one fact by two outlets share fewer words than a sentence
 # repeated inside one article, so the cross-article bar is lower than select's.
@@ -76,10 +75,21 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
             (score, k)
             for score, k in rated
             if not articles[candidates[k][0]].sentences[candidates[k][1]].in_open_quote
-            and (not worthy_only or _reads_as_bullet(articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title))
+            and (
+                not worthy_only
+                or _reads_as_bullet(
+                    articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title
+                )
+            )
         ]
         chosen = _mmr(
-            pool, vectors, term_sets, limit, [articles[a].sentences[i].text for a, i in candidates], [a for a, _ in candidates], judge
+            pool,
+            vectors,
+            term_sets,
+            limit,
+            [articles[a].sentences[i].text for a, i in candidates],
+            [a for a, _ in candidates],
+            judge,
         )
         if chosen:
             break  # the fallback only serves groups of very short texts
@@ -259,7 +269,11 @@ def _key_quotes(
         terms = set(content_terms(q.text))
         if who in speakers or any(len(terms & t) > 0.6 * max(1, min(len(terms), len(t))) for t in texts):
             continue
-        picked.append(StoryQuote(text=clean_quote(q.text), speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index))
+        picked.append(
+            StoryQuote(
+                text=clean_quote(q.text), speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index
+            )
+        )
         speakers.add(who)
         texts.append(terms)
         if len(picked) >= limit:

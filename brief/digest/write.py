@@ -18,10 +18,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from brief import __version__
-from brief.digest.models import Article
 from brief.digest.render import SUFFIXES
+from brief.digest.types import Article
 from brief.errors import OutputError, UsageError
+from brief.version import __version__
 
 RECORD_SCHEMA = 1
 
@@ -39,9 +39,7 @@ def check_target(path: Path, force: bool, update: bool) -> None:
     if force and update:
         raise UsageError("give only one of --force (replace) or --update (merge)")
     if path.exists() and not (force or update):
-        raise OutputError(
-            f"{path} already exists; use --force to replace it or --update to add new articles to it"
-        )
+        raise OutputError(f"{path} already exists; use --force to replace it or --update to add new articles to it")
 
 
 def load_record(path: Path) -> list[Article]:
@@ -55,9 +53,13 @@ def load_record(path: Path) -> list[Article]:
             raise ValueError(f"record schema {data.get('schema')!r}")
         return [Article.from_dict(a) for a in data["articles"]]
     except FileNotFoundError:
-        raise OutputError(f"{path}: cannot --update, its article record {record.name} is missing; use --force to rebuild it") from None
+        raise OutputError(
+            f"{path}: cannot --update, its article record {record.name} is missing; use --force to rebuild it"
+        ) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise OutputError(f"{record}: cannot --update, the article record is unreadable ({exc}); use --force to rebuild it") from None
+        raise OutputError(
+            f"{record}: cannot --update, the article record is unreadable ({exc}); use --force to rebuild it"
+        ) from None
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -1,0 +1,430 @@
+"""Direct quotations and who said them.
+
+Quotation spans come from ``brief.text.quotemarks``. This module joins the pieces of
+one quotation (split by its attribution, or running over paragraphs), tells a
+full quotation from a fragment embedded in a sentence, and finds the speaker:
+an attribution clause after the quote ("…,” Kerry said), before it (She said:
+'…'), inside it (“…,” Kerry said. “…”), inverted (said Rear Adm. John Kirby),
+or carried over from the sentence before. Attribution clauses are read by
+``brief.quotes.clauses``, names resolved by ``brief.quotes.speakers`` and pronouns by
+``brief.quotes.coreference``; a speaker the text does not give stays ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from brief.quotes.clauses import (
+    AFTER,
+    COORDINATED,
+    PRONOUNS,
+    REST_OF_CLAUSE,
+    SPEECH_NOUNS,
+    TOKEN,
+    VERB_RE,
+    first_subject,
+    opening_subject,
+    speaker_from_np,
+    subject_before,
+)
+from brief.quotes.coreference import PronounResolver
+from brief.quotes.speakers import NAME_RUN, Cast, build_cast
+from brief.text.quotemarks import find_quote_spans
+from brief.types import Quote, Sentence
+
+# "the firm said": the organisation the last sentences were about speaks.
+_GENERIC_ORG_ROLES = frozenset(
+    [
+        "the firm",
+        "the company",
+        "the business",
+        "the group",
+        "the app",
+        "the brand",
+        "the retailer",
+        "the chain",
+        "the startup",
+        "the maker",
+        "the manufacturer",
+        "the carrier",
+        "the airline",
+        "the network",
+        "the site",
+        "the website",
+        "the service",
+        "the platform",
+    ]
+)
+
+
+@dataclass
+class _Group:
+    """The spans (document offsets) that make up one quotation."""
+
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)
+    # How each span after the first joins the one before: " " when it continues
+    # the quotation into a new paragraph, " … " when an attribution split it.
+    joins: list[str] = field(default_factory=list)
+    paragraph: int = 0
+    speaker: str | None = None
+    speaker_kind: str | None = None  # "name", "role", "pronoun"
+
+
+def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
+    """Every direct quotation of the article, full and fragment, with its speaker."""
+    if not sentences:
+        return ()
+    paragraphs = _paragraph_bounds(sentences)
+    starts = [s.start for s in sentences]
+    groups = _group_spans(text, paragraphs, sentences)
+    if not groups:
+        return ()
+    cast = build_cast(text)
+    resolver = PronounResolver(text, sentences, cast, [sp for g in groups for sp in g.spans])
+    quotes: list[Quote] = []
+    previous: _Group | None = None
+    for group in groups:
+        start, end = group.spans[0][0], group.spans[-1][1]
+        sentence = sentences[max(0, bisect_right(starts, start) - 1)]
+        pieces = [_parts(text, [span]) for span in group.spans]
+        parts = [part for piece in pieces for part in piece]
+        if not parts:
+            continue
+        _attribute(text, group, sentence, sentences, previous, cast, resolver)
+        kind = _kind(text, group, sentence, parts)
+        quotes.append(
+            Quote(
+                # Pieces split by an attribution are joined with an ellipsis, the
+                # paragraphs of one piece with a space.
+                text=_join(pieces, group.joins),
+                speaker=group.speaker,
+                sentence_index=sentence.index,
+                kind=kind,
+                start=start,
+                end=end,
+                parts=tuple(parts),
+            )
+        )
+        previous = group
+    return tuple(quotes)
+
+
+def _join(pieces: list[list[str]], joins: list[str]) -> str:
+    text = " ".join(pieces[0])
+    for piece, glue in zip(pieces[1:], joins):
+        if piece:
+            text = f"{text}{glue}{' '.join(piece)}" if text else " ".join(piece)
+    return text
+
+
+def _paragraph_bounds(sentences: tuple[Sentence, ...]) -> list[tuple[int, int]]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        lo, hi = bounds.get(s.paragraph, (s.start, s.end))
+        bounds[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+    return [bounds[k] for k in sorted(bounds)]
+
+
+def _group_spans(text: str, paragraphs: list[tuple[int, int]], sentences: tuple[Sentence, ...]) -> list[_Group]:
+    """Quotation spans of every paragraph, joined into quotations."""
+    from brief.text.segment import plausible_quotes
+
+    groups: list[_Group] = []
+    sentence_spans = [(s.start, s.end) for s in sentences]
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        para = text[p_start:p_end]
+        spans = [(s + p_start, e + p_start, c) for s, e, c in find_quote_spans(para)]
+        spans = plausible_quotes(sentence_spans, spans)
+        for span in spans:
+            last = groups[-1] if groups else None
+            if last is not None and _continues(text, last, span, p_index, paragraphs):
+                last.spans.append(span)
+                last.joins.append(" ")
+                last.paragraph = p_index
+                continue
+            if last is not None and last.paragraph == p_index and _split_by_attribution(text, last, span):
+                last.spans.append(span)
+                last.joins.append(" … ")
+                continue
+            groups.append(_Group(spans=[span], paragraph=p_index))
+    return groups
+
+
+def _continues(text: str, last: _Group, span: tuple[int, int, bool], p_index: int, paragraphs) -> bool:
+    """A paragraph that opens a quotation without closing it continues into the
+    next paragraph when that one opens with a quotation mark."""
+    ls, le, lclosed = last.spans[-1]
+    return (
+        not lclosed
+        and last.paragraph == p_index - 1
+        and le == paragraphs[p_index - 1][1]
+        and span[0] == paragraphs[p_index][0]
+    )
+
+
+def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) -> bool:
+    """“We have some ideas,” Kerry said. “We have proposals.” is one quotation."""
+    prev_end = last.spans[-1][1]
+    if not last.spans[-1][2]:
+        return False
+    between = text[prev_end : span[0]]
+    if len(between.split()) > 24 or any(ch in between for ch in '"“”«»'):
+        return False
+    m = AFTER.match(between)
+    if not m:
+        return False
+    tail = between[m.end() :]
+    # Only the attribution sits between the pieces: nothing but a short object
+    # ("told reporters", "said in a statement") before the sentence ends.
+    tail_words = _matched(REST_OF_CLAUSE, tail)
+    # An appositive may describe the speaker: ", head of luxury at Euromonitor".
+    limit = 14 if tail.lstrip().startswith(",") else 6
+    if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
+        return False
+    inner = text[span[0] + 1 : span[0] + 3]
+    if not inner[:1].isupper() and not inner[:1].isdigit():
+        return False
+    # The second piece must not carry its own, different attribution.
+    m2 = _after_match(text, span[0], span[1], span[1] + 160)
+    if m2:
+        first = _speaker_text(m)
+        second = _speaker_text(m2)
+        if first and second and second.lower() not in PRONOUNS and second != first:
+            return False
+    return True
+
+
+def _speaker_text(m: re.Match) -> str | None:
+    np = m.group("np") or m.group("inv")
+    return np.strip() if np else None
+
+
+def _parts(text: str, spans: list[tuple[int, int, bool]]) -> list[str]:
+    """The words of each piece, without the quotation marks.
+
+    A piece that re-opens a quotation after a finished sentence (a flattened
+    multi-paragraph quote) is split there.
+    """
+    parts: list[str] = []
+    for start, end, closed in spans:
+        inner = text[start + 1 : end - 1 if closed else end]
+        for piece in _REOPEN.split(inner):
+            piece = piece.strip().strip("\"“”‘'’«»").strip()
+            if piece:
+                parts.append(piece)
+    return parts
+
+
+_REOPEN = re.compile(r"(?<=[.!?…,])\s+[\"“‘'«](?=[A-Z0-9\[])")
+
+
+def _kind(text: str, group: _Group, sentence: Sentence, parts: list[str]) -> str:
+    """ "full" for quoted speech that stands as a sentence, "fragment" for words
+    embedded in the reporter's own sentence (Russia's “lack of transparency”)."""
+    if len(group.spans) > 1 or len(parts) > 1:
+        return "full"
+    first = parts[0]
+    if not (first[:1].isupper() or first[:1].isdigit() or first[:1] == "["):
+        return "fragment"
+    start = group.spans[0][0]
+    lead = text[max(sentence.start, start - 300) : start].rstrip()
+    words = first.split()
+    ends_like_speech = first[-1:] in ".,!?…-—"
+    if _is_title(words) and not ends_like_speech:
+        return "fragment"
+    if not lead or lead[-1] in ":,;—–-([" or lead[-1] in ".!?" or _ends_with_verb(lead):
+        return "full"
+    if start <= sentence.start + 1:
+        return "full"
+    return "fragment"
+
+
+def _is_title(words: list[str]) -> bool:
+    """Tinder Plus, Space Special Forces: a name or title, not speech."""
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 8 and caps >= max(1, len(words) - 1) and len(words) > 0
+
+
+def _ends_with_verb(lead: str) -> bool:
+    tail = lead.split()[-2:]
+    return any(VERB_RE.fullmatch(w.strip(",:").lower()) for w in tail)
+
+
+def _attribute(
+    text: str,
+    group: _Group,
+    sentence: Sentence,
+    sentences: tuple[Sentence, ...],
+    previous: _Group | None,
+    cast: Cast,
+    resolver: PronounResolver,
+) -> None:
+    """Find and resolve the speaker of one quotation, in order of reliability."""
+    start = group.spans[0][0]
+    found = None
+    # Attribution between the pieces or after the quotation.
+    for k, (s, e, _closed) in enumerate(group.spans):
+        nxt = group.spans[k + 1][0] if k + 1 < len(group.spans) else _next_opener(text, e)
+        found = _after(text, s, e, nxt)
+        if found:
+            break
+    if not found:
+        found = _before(text, sentence.start, start)
+    if not found:
+        found = _carried(text, group, sentence, sentences, previous)
+    if not found:
+        return
+    kind, value, pos = found
+    if kind == "pronoun":
+        low = value.lower()
+        if low in ("he", "she"):
+            referent = resolver.pronoun(low, start, sentence.index)
+            if referent:
+                group.speaker, group.speaker_kind = referent
+        elif low in ("it", "they") and previous is not None and previous.speaker and _close(previous, start, text):
+            group.speaker, group.speaker_kind = previous.speaker, previous.speaker_kind
+        return
+    if kind == "name":
+        group.speaker, group.speaker_kind = cast.resolve(value), "name"
+    else:
+        resolved = _possessor(value, cast)
+        if resolved is None and value.lower() in _GENERIC_ORG_ROLES:
+            org = resolver.recent_organisation(sentence.index)
+            resolved = (org, "name") if org else None
+        group.speaker, group.speaker_kind = resolved or (value, kind)
+
+
+def _close(previous: _Group, start: int, text: str) -> bool:
+    """Is the previous quotation near enough to lend its speaker (no other
+    quotation or long stretch of narrative in between)?"""
+    gap = text[previous.spans[-1][1] : start]
+    return len(gap.split()) <= 40
+
+
+def _next_opener(text: str, pos: int) -> int:
+    limit = min(len(text), pos + 200)
+    nl = text.find("\n", pos, limit)
+    return nl if nl != -1 else limit
+
+
+def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None:
+    """An attribution clause right after the quotation text[start:end].
+
+    After a quotation that ends its sentence with a full stop, a following
+    "X said ..." is new reported speech, not this quote's attribution; only a
+    lower-case pronoun clause ('…' he said.) still counts. After ? or ! the
+    attribution usually follows ('Then why?' Dr Phil asks.).
+    """
+    chunk = text[end:limit]
+    m = AFTER.match(chunk)
+    if not m:
+        return None
+    last = text[start + 1 : end - 1].rstrip()[-1:]
+    if last == ".":
+        np = m.group("np")
+        if not (np and np.strip().lower() in ("he", "she", "they", "it")):
+            return None
+    if last in ".!?":
+        rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
+        if len(rest.split()) > 3 or " that" in rest:
+            return None
+    return m
+
+
+def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] | None:
+    """The speaker named right after a quotation."""
+    m = _after_match(text, start, end, limit)
+    if not m:
+        return None
+    if m.group("inv"):
+        inv = m.group("inv")
+        verb_text = m.string[: m.start("inv")]
+        speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text)
+    else:
+        speaker = speaker_from_np(m.group("np"))
+    if speaker is None:
+        return None
+    return speaker[0], speaker[1], end
+
+
+def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] | None:
+    """The speaker introducing a quotation: She said: '…' / As Animal Planet noted, "…"."""
+    lead = text[sentence_start:start]
+    if not lead.strip():
+        return None
+    verbs = list(VERB_RE.finditer(lead))
+    for m in reversed(verbs):
+        rest = lead[m.end() :]
+        if re.search(r"[.!?]\s", rest) or len(rest.split()) > 14:
+            continue
+        if m.group().startswith("according"):
+            inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)
+            if inv:
+                sp = speaker_from_np(inv.group(1), inverted=True, according=True)
+                if sp:
+                    return sp[0], sp[1], sentence_start + m.start()
+            continue
+        subject = subject_before(lead[: m.start()])
+        sp = speaker_from_np(subject) if subject else None
+        if sp is None and COORDINATED.search(lead[: m.start()]) or m.group().endswith("ing"):
+            # "Mr Hussen said he felt … and said: '…'" / "…, adding: '…'":
+            # the subject of the sentence's first speech verb speaks.
+            sp = first_subject(lead[: m.start()]) or opening_subject(lead)
+        if sp:
+            return sp[0], sp[1], sentence_start + m.start()
+        inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)
+        if inv and rest.strip().endswith((":", ",")):
+            sp = speaker_from_np(inv.group(1), inverted=True)
+            if sp and sp[0] != "pronoun":
+                return sp[0], sp[1], sentence_start + m.start()
+    return None
+
+
+def _carried(
+    text: str, group: _Group, sentence: Sentence, sentences: tuple[Sentence, ...], previous: _Group | None
+) -> tuple[str, str, int] | None:
+    """A quotation standing alone takes its speaker from just before it: the
+    previous quotation's speaker, or the subject of reported speech in the
+    previous sentence (Dr Marchetti said the sides had made progress. “…”)."""
+    start = group.spans[0][0]
+    lead = text[sentence.start : start].strip()
+    if lead and not re.fullmatch(r"[\W\d]*", lead):
+        return None
+    if previous is not None and previous.speaker and _close(previous, start, text):
+        between = text[previous.spans[-1][1] : start]
+        if not VERB_RE.search(between) or AFTER.match(between):
+            return previous.speaker_kind or "name", previous.speaker, start
+    if sentence.index == 0:
+        return None
+    prev = sentences[sentence.index - 1]
+    if previous is not None and previous.spans[-1][1] > prev.start:
+        return None
+    for m in VERB_RE.finditer(prev.text):
+        if m.group().startswith("according"):
+            continue
+        subject = subject_before(prev.text[: m.start()])
+        if subject:
+            sp = speaker_from_np(subject)
+            if sp:
+                return sp[0], sp[1], prev.start + m.start()
+    return None
+
+
+def _possessor(role: str, cast: Cast) -> tuple[str, str] | None:
+    """ "Mr Katter's statement" speaks for Mr Katter."""
+    words = role.split()
+    if len(words) >= 2 and words[-1].lower() in SPEECH_NOUNS:
+        owner = " ".join(words[:-1])
+        if owner.endswith(("'s", "’s")):
+            runs = list(NAME_RUN.finditer(owner[:-2]))
+            if runs:
+                return cast.resolve(runs[-1].group()) or runs[-1].group(), "name"
+    return None
+
+
+def _matched(pattern: re.Pattern[str], text: str) -> str:
+    """What ``pattern`` matches at the start of ``text`` (it can match the empty string)."""
+    m = pattern.match(text)
+    return m.group() if m else ""

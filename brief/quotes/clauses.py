@@ -1,0 +1,528 @@
+"""Attribution clauses: the speech verbs of news and who their subject is.
+
+"…,” Kerry said" / "said Rear Adm. John Kirby, a Pentagon spokesman" /
+"Mr Ferris, 52, from Leeds, said:" / "police said". Each helper reads a short
+stretch of the reporter's words next to a quotation and returns the speaker as
+written: ("name", "Kerry"), ("role", "a Pentagon spokesman") or ("pronoun", "she").
+Resolving names and pronouns to people is left to ``brief.quotes.speakers`` and
+``brief.quotes.coreference``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES
+
+_VERB_WORDS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "argued",
+    "argues",
+    "continued",
+    "continues",
+    "recalled",
+    "recalls",
+    "replied",
+    "replies",
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "announced",
+    "announces",
+    "tweeted",
+    "tweets",
+    "posted",
+    "revealed",
+    "reveals",
+    "confirmed",
+    "confirms",
+    "commented",
+    "comments",
+    "remarked",
+    "remarks",
+    "responded",
+    "responds",
+    "urged",
+    "urges",
+    "reads",
+    "acknowledged",
+    "acknowledges",
+    "conceded",
+    "concedes",
+    "joked",
+    "jokes",
+    "laughed",
+    "agreed",
+    "agrees",
+    "described",
+    "describes",
+    "recounted",
+    "recounts",
+    "shouted",
+    "screamed",
+    "cried",
+    "whispered",
+    "pleaded",
+    "pleads",
+    "predicted",
+    "predicts",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "cautioned",
+    "cautions",
+    "boasted",
+    "boasts",
+    "countered",
+    "counters",
+    "observed",
+    "observes",
+    "concluded",
+    "concludes",
+    "testified",
+    "maintained",
+    "maintains",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "complained",
+    "complains",
+    "lamented",
+    "laments",
+    "mused",
+    "quipped",
+    "sighed",
+    "snapped",
+    "wondered",
+    "wonders",
+    "reflected",
+    "reflects",
+    "texted",
+    "messaged",
+    "explained",
+    "adding",
+    "saying",
+    "telling",
+    "writing",
+    "explaining",
+    "noting",
+    "insisting",
+    "warning",
+    "asking",
+    "recalling",
+    "declaring",
+    "arguing",
+    "stating",
+]
+_VERB = "(?:according\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+VERB_RE = re.compile(rf"\b{_VERB}\b")
+_ADVERBS = "also|later|then|previously|once|recently|simply|quickly|just|further|earlier|again|angrily|proudly|bluntly"
+_ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
+ADVERB_WORD = re.compile(_ADVERBS)
+TOKEN = rf"(?:{ABBREVIATED}|[\w’'-]+)"
+# The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
+AFTER = re.compile(
+    rf"^[\s,—–-]*(?:"
+    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?P<appos>,[^,\"“”‘]{{1,90}},?)?\s+{_ADVERB}(?P<verb>{_VERB})\b"
+    rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
+    rf")"
+)
+REST_OF_CLAUSE = re.compile(r"^[^.!?;\"“”]*")
+CLAUSE_BREAK = re.compile(r"[.!?;:\"“”‘’]\s|\s(?:and|but|that|which|who|while|because|when|as|after|before|if)\s")
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
+# Nouns that name a speaker without a name: a Pentagon spokesman, police, the firm.
+ROLE_NOUNS = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "spokespeople",
+        "official",
+        "officials",
+        "police",
+        "officer",
+        "officers",
+        "source",
+        "sources",
+        "statement",
+        "minister",
+        "ministry",
+        "department",
+        "agency",
+        "company",
+        "firm",
+        "zoo",
+        "airline",
+        "carrier",
+        "couple",
+        "woman",
+        "man",
+        "girl",
+        "boy",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "friend",
+        "friends",
+        "neighbour",
+        "neighbor",
+        "neighbours",
+        "neighbors",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "prosecutor",
+        "prosecutors",
+        "judge",
+        "doctor",
+        "doctors",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "researcher",
+        "researchers",
+        "scientist",
+        "scientists",
+        "professor",
+        "teacher",
+        "student",
+        "coach",
+        "manager",
+        "player",
+        "chief",
+        "director",
+        "executive",
+        "president",
+        "report",
+        "study",
+        "authors",
+        "co-authors",
+        "author",
+        "paper",
+        "editorial",
+        "newspaper",
+        "website",
+        "group",
+        "organisation",
+        "organization",
+        "charity",
+        "club",
+        "team",
+        "council",
+        "government",
+        "office",
+        "family",
+        "relatives",
+        "relative",
+        "victim",
+        "passenger",
+        "passengers",
+        "pilot",
+        "driver",
+        "owner",
+        "commander",
+        "soldier",
+        "insider",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "activist",
+        "activists",
+        "campaigner",
+        "campaigners",
+        "fan",
+        "fans",
+        "user",
+        "users",
+        "mum",
+        "mom",
+        "dad",
+        "parent",
+        "parents",
+        "brother",
+        "sister",
+        "uncle",
+        "aunt",
+        "grandmother",
+        "grandfather",
+        "worker",
+        "workers",
+        "employee",
+        "employees",
+        "staff",
+        "union",
+        "spokesperson",
+        "representative",
+        "representatives",
+        "navy",
+        "army",
+        "military",
+        "ministry",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+        "boss",
+        "head",
+        "ceo",
+        "magazine",
+        "channel",
+        "broadcaster",
+        "publication",
+        "spokesperson",
+        "economist",
+        "strategist",
+        "consultant",
+        "campaign",
+        "coroner",
+        "paramedic",
+        "firefighter",
+        "nurse",
+        "surgeon",
+        "pathologist",
+        "court",
+        "prosecution",
+        "defence",
+        "defense",
+        "hospital",
+        "school",
+        "university",
+        "college",
+        "council",
+        "board",
+        "committee",
+        "regulator",
+    ]
+)
+DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "one", "another"])
+
+
+COORDINATED = re.compile(r"(?:\band|\bbut|,)\s*$")
+
+
+def first_subject(lead: str) -> tuple[str, str] | None:
+    for m in VERB_RE.finditer(lead):
+        subject = subject_before(lead[: m.start()])
+        sp = speaker_from_np(subject) if subject else None
+        if sp:
+            return sp
+    return None
+
+
+def opening_subject(lead: str) -> tuple[str, str] | None:
+    """The name or pronoun a sentence opens with ("He praised the crews, saying: ...")."""
+    words = lead.split()
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she"):
+        return ("pronoun", words[0])
+    m = NAME_RUN.match(lead.lstrip())
+    if m and m.group().split()[0].lower() not in NOT_NAMES:
+        return ("name", m.group())
+    return None
+
+
+def subject_before(chunk: str) -> str | None:
+    """The subject right before a speech verb; skips an appositive
+    ("Mr Meadwell, 50, from Newcastle, said", "Jeff Sessions, who leads the
+    debate, said")."""
+    chunk = chunk.rstrip()
+    if not chunk:
+        return None
+    if chunk.endswith(","):
+        # The appositive starts at the comma right after a name or role.
+        body = chunk[:-1]
+        for c in [i for i, ch in enumerate(body) if ch == ","][::-1]:
+            head = body[:c].rstrip()
+            words = head.split()
+            if not words:
+                continue
+            tail = " ".join(words[-6:])
+            runs = list(NAME_RUN.finditer(tail))
+            if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
+                chunk = head
+                break
+    clause_start = 0
+    for m in CLAUSE_BREAK.finditer(chunk):
+        if m.end() < len(chunk):
+            clause_start = m.end()
+    clause = chunk[clause_start:]
+    words = clause.split()
+    return " ".join(words[-8:]) if words else None
+
+
+def speaker_from_np(np: str, inverted: bool = False, according: bool = False) -> tuple[str, str] | None:
+    """("name"|"role"|"pronoun", text) for a noun phrase next to a speech verb."""
+    np = np.strip().strip(",")
+    if not np:
+        return None
+    words = np.split()
+    if inverted:
+        # said Rear Adm. John Kirby, a Pentagon spokesman / said study co-author
+        # Bernard Wood / said a spokeswoman for the ministry
+        low0 = words[0].lower()
+        if low0 in PRONOUNS:
+            return ("pronoun", words[0])
+        runs = [r for r in NAME_RUN.finditer(np) if r.group().split()[0].lower() not in DETERMINERS]
+        if runs and (runs[0].start() == 0 or not np[runs[-1].end() :].strip()):
+            chosen = runs[0] if runs[0].start() == 0 else runs[-1]
+            return ("name", chosen.group())
+        role = _role(words, from_start=True)
+        if role is None and low0 in DETERMINERS and len(words) >= 2:
+            # Right after the verb only the speaker can stand: "said the Italian".
+            role = " ".join(_noun_phrase(words))
+        return ("role", role) if role else None
+    while len(words) > 1 and ADVERB_WORD.fullmatch(words[-1].lower()):
+        words = words[:-1]  # "He also said"
+    np = " ".join(words)
+    last = words[-1].lower()
+    if last in PRONOUNS:
+        return ("pronoun", words[-1])
+    runs = list(NAME_RUN.finditer(np))
+    if runs and not np[runs[-1].end() :].strip():
+        run = runs[-1].group()
+        tokens = run.split()
+        if tokens[0].lower() in DETERMINERS:
+            run = " ".join(tokens[1:])
+        if run and not (len(run.split()) == 1 and run.lower() in PRONOUNS | {"this", "that", "there", "it"}):
+            if run.split()[0].lower() in ("but", "and", "as", "then", "so"):
+                run = " ".join(run.split()[1:])
+            if run:
+                return ("name", run)
+    if len(words) >= 2 and words[-1].lower() in SPEECH_NOUNS and words[-2].endswith(("'s", "’s")):
+        # "Mr Katter's statement reads": the statement speaks for its author.
+        runs = list(NAME_RUN.finditer(" ".join(words[:-1])[:-2]))
+        if runs:
+            return ("name", runs[-1].group())
+    role = _role(words, from_start=False)
+    return ("role", role) if role else None
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """Cut at the first word that cannot belong to the noun phrase."""
+    cut: list[str] = []
+    for w in words:
+        if w.lower() in ("that", "who", "which", "on", "in", "at", "after", "when", "to", "as", "while") and cut:
+            break
+        cut.append(w)
+    return cut[:7]
+
+
+def _role(words: list[str], from_start: bool) -> str | None:
+    """A speaker named by role: "a Pentagon spokesman", "police", "the firm"."""
+    if from_start:
+        words = _noun_phrase(words)
+    for i in range(len(words) - 1, -1, -1):
+        head = words[i].lower().strip(",.")
+        if head in ROLE_NOUNS:
+            if from_start:
+                phrase = words[: i + 1]
+            else:
+                phrase = words[: i + 1]
+                # Start the phrase at its determiner: "a Pentagon spokesman".
+                det = max((j for j, w in enumerate(phrase) if w.lower() in DETERMINERS), default=None)
+                if det is None:
+                    # "Broadcast magazine", "Pentagon officials": keep the name before the noun.
+                    det = i
+                    while det > 0 and phrase[det - 1][:1].isupper() and phrase[det - 1].lower() not in NOT_NAMES:
+                        det -= 1
+                phrase = phrase[det:]
+            if not from_start and i != len(words) - 1:
+                return None
+            return " ".join(phrase).strip(",")
+    return None
+
+
+_FEMALE_NOUNS = frozenset(
+    [
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "spokeswoman",
+        "sister",
+        "aunt",
+        "grandmother",
+        "mum",
+        "mom",
+        "chairwoman",
+        "councilwoman",
+        "congresswoman",
+        "actress",
+        "widow",
+        "girlfriend",
+        "lady",
+        "businesswoman",
+        "policewoman",
+    ]
+)
+_MALE_NOUNS = frozenset(
+    [
+        "man",
+        "boy",
+        "father",
+        "husband",
+        "son",
+        "spokesman",
+        "brother",
+        "uncle",
+        "grandfather",
+        "dad",
+        "chairman",
+        "councilman",
+        "congressman",
+        "actor",
+        "widower",
+        "boyfriend",
+        "businessman",
+        "policeman",
+    ]
+)
+SPEECH_NOUNS = frozenset(["statement", "account", "tweet", "post", "letter", "message", "email"])
+
+
+def role_gender(role: str) -> str | None:
+    head = role.split()[-1].lower() if role.split() else ""
+    if head in _FEMALE_NOUNS:
+        return "f"
+    if head in _MALE_NOUNS:
+        return "m"
+    return None

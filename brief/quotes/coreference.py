@@ -1,0 +1,167 @@
+"""Who "he" or "she" refers to when a pronoun introduces a quotation.
+
+A small, rule-based resolver over the sentences of one article: it knows each
+sentence's subject (the speaker of a speech verb, or the first person named)
+and the genders the article itself gives its people (titles, "Kerry said he").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
+from brief.quotes.speakers import NAME_RUN, NOT_NAMES, Cast
+from brief.types import Sentence
+
+
+class PronounResolver:
+    """Who "he" or "she" is: the subject of the sentences just before.
+
+    Each sentence gets a subject: the speaker of a speech verb outside its
+    quotations (a name, a gendered role such as "the young woman", or a pronoun
+    resolved the same way), else the first person named early in it. A pronoun
+    takes the nearest compatible subject going back a few sentences, then any
+    compatible person mentioned before it.
+    """
+
+    LOOK_BACK = 4
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], cast: Cast, spans: list[tuple[int, int, bool]]):
+        self.text = text
+        self.sentences = sentences
+        self.cast = cast
+        self.spans = sorted((s, e) for s, e, _ in spans)
+        self.mention_pos = [p for p, _ in cast.mentions]
+        self.mentioned = {n for _, n in cast.mentions}
+        self._subjects: dict[int, tuple[str, str, str | None] | None] = {}
+
+    def _gender(self, kind: str, value: str) -> str | None:
+        if kind == "name":
+            person = self.cast.person(value)
+            return person.gender if person else None
+        return role_gender(value)
+
+    def _tail_start(self, lo: int, pos: int) -> int:
+        """Where the reporter's words before ``pos`` begin: after the last quotation."""
+        k = bisect_right(self.spans, (pos, 0)) - 1
+        while k >= 0 and self.spans[k][1] > pos:
+            k -= 1
+        return max(lo, self.spans[k][1]) if k >= 0 else lo
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect_right(self.spans, (pos, len(self.text))) - 1
+        return k >= 0 and self.spans[k][0] < pos < self.spans[k][1]
+
+    def subject(self, index: int) -> tuple[str, str, str | None] | None:
+        """(kind, speaker, gender) of sentence ``index``, or None."""
+        if index in self._subjects:
+            return self._subjects[index]
+        self._subjects[index] = None  # guards against cycles
+        sentence = self.sentences[index]
+        result = None
+        for m in VERB_RE.finditer(sentence.text):
+            pos = sentence.start + m.start()
+            if self._inside_quote(pos) or m.group().startswith("according"):
+                continue
+            subject = subject_before(self.text[self._tail_start(sentence.start, pos) : pos])
+            sp = speaker_from_np(subject) if subject else None
+            if sp is None:
+                continue
+            kind, value = sp
+            if kind == "pronoun":
+                low = value.lower()
+                if low not in ("he", "she"):
+                    continue
+                ref = self.pronoun(low, pos, index)
+                if ref is None:
+                    continue
+                kind, value = ref[1], ref[0]
+            elif kind == "name":
+                value = self.cast.resolve(value) or value
+            result = (kind, value, self._gender(kind, value))
+            break
+        if result is None:
+            first = sentence.text.split(None, 1)[0].lower() if sentence.text.strip() else ""
+            if first in ("he", "she"):
+                ref = self.pronoun(first, sentence.start, index)
+                if ref is not None:
+                    result = (ref[1], ref[0], "m" if first == "he" else "f")
+        if result is None:
+            result = self._first_mention(sentence)
+        self._subjects[index] = result
+        return result
+
+    def _first_mention(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
+        lo = bisect_right(self.mention_pos, sentence.start - 1)
+        for pos, name in self.cast.mentions[lo:]:
+            if pos >= sentence.end:
+                break
+            if self._inside_quote(pos) or self.text[pos:].split(None, 1)[0].endswith(("'s", "’s", "'", "’")):
+                continue
+            return ("name", name, self._gender("name", name))
+        return None
+
+    def recent_organisation(self, index: int, look_back: int = 6) -> str | None:
+        """The organisation that opens one of the sentences just before ``index``
+        ("Tinder only displays ...") - a capitalised name that is no person."""
+        for back in range(1, look_back + 1):
+            if index - back < 0:
+                break
+            sentence = self.sentences[index - back].text.lstrip("\"“‘'« ")
+            m = NAME_RUN.match(sentence)
+            if not m:
+                continue
+            words = m.group().split()
+            if words[0].lower() in NOT_NAMES or words[0].endswith("."):
+                continue
+            name = " ".join(w for w in words if not w.endswith(("'s", "’s"))) or None
+            if (
+                name
+                and name not in self.mentioned
+                and not any(len(full.split()) > 1 for full in self.cast.by_surname.get(words[-1], ()))
+                and not sentence[m.end() :].startswith(("'s", "’s"))
+            ):
+                return name
+        return None
+
+    def _mentions_in(self, sentence: Sentence) -> list[str]:
+        lo = bisect_right(self.mention_pos, sentence.start - 1)
+        hi = bisect_right(self.mention_pos, sentence.end)
+        return [n for p, n in self.cast.mentions[lo:hi] if not self._inside_quote(p)]
+
+    def pronoun(self, pronoun: str, pos: int, index: int) -> tuple[str, str] | None:
+        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``.
+
+        First a person of the pronoun's gender named earlier in the same
+        sentence or in the one before; then the nearest sentence subject whose
+        gender is unknown; then any compatible person mentioned before.
+        """
+        gender = "m" if pronoun == "he" else "f"
+        sentence = self.sentences[index]
+        lo = bisect_right(self.mention_pos, sentence.start - 1)
+        hi = bisect_right(self.mention_pos, pos - 1)
+        same = [
+            ("name", n, self._gender("name", n))
+            for p, n in reversed(self.cast.mentions[lo:hi])
+            if not self._inside_quote(p)
+        ]
+        subjects = [self.subject(index - b) for b in range(1, self.LOOK_BACK + 1) if index - b >= 0]
+        last = subjects[0] if subjects else None
+        # 1. the right gender, named earlier in this sentence or subject of the last one
+        for kind, value, g in same + ([last] if last else []):
+            if g == gender:
+                return value, kind
+        # 2. the last sentence's subject, gender unknown
+        if last is not None and last[2] is None and last[0] == "name":
+            return last[1], last[0]
+        # 3. the right gender, named anywhere in the last sentence
+        if index > 0:
+            for name in reversed(self._mentions_in(self.sentences[index - 1])):
+                if self._gender("name", name) == gender:
+                    return name, "name"
+        # 4. an earlier subject that fits
+        for subj in [*same, *subjects[1:]]:
+            if subj is not None and (subj[2] == gender or subj[2] is None and subj[0] == "name"):
+                return subj[1], subj[0]
+        person = self.cast.pronoun_referent(pronoun, pos, [])
+        return (person, "name") if person else None

@@ -1,0 +1,668 @@
+"""People in an article: who a name, a surname or a pronoun refers to.
+
+Built once per article from its capitalised word runs. A speaker found next to a
+quotation ("Kerry", "Mr Hussen", "she") is resolved here to the fullest name
+the article gives ("John Kerry"), with titles left out ("Secretary of State",
+"Rear Adm."). Nothing is invented: a name the article does not support is
+returned as written, and a pronoun with no compatible person stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Words that make up titles and job descriptions written before a name.
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "state",
+        "deputy",
+        "acting",
+        "assistant",
+        "associate",
+        "chief",
+        "executive",
+        "foreign",
+        "home",
+        "interior",
+        "defence",
+        "defense",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "general",
+        "attorney",
+        "district",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "gov",
+        "governor",
+        "mayor",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "councilmember",
+        "councillor",
+        "alderman",
+        "alderwoman",
+        "assemblyman",
+        "assemblywoman",
+        "assemblymember",
+        "trustee",
+        "commissioner",
+        "chairperson",
+        "judge",
+        "justice",
+        "magistrate",
+        "sheriff",
+        "officer",
+        "detective",
+        "det",
+        "inspector",
+        "insp",
+        "prosecutor",
+        "lawyer",
+        "solicitor",
+        "barrister",
+        "counsel",
+        "superintendent",
+        "supt",
+        "sergeant",
+        "sgt",
+        "constable",
+        "pc",
+        "cpl",
+        "corporal",
+        "pvt",
+        "private",
+        "lt",
+        "lieutenant",
+        "capt",
+        "captain",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "gen",
+        "adm",
+        "admiral",
+        "rear",
+        "commander",
+        "cmdr",
+        "commodore",
+        "marshal",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "manager",
+        "coach",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "duke",
+        "duchess",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "imam",
+        "rabbi",
+        "conservative",
+        "labour",
+        "democrat",
+        "democratic",
+        "republican",
+        "liberal",
+        "tory",
+        "green",
+        "independent",
+        "mp",
+        "mep",
+        "mla",
+        "msp",
+        "am",
+        "md",
+        "phd",
+        "former",
+        "late",
+        "then-sen",
+        "ms.",
+        "senior",
+        "junior",
+        "hon",
+        "honourable",
+        "honorable",
+        "dean",
+        "provost",
+        "principal",
+        "head",
+        "leader",
+        "speaker",
+        "premier",
+        "commissioner",
+        "chief-executive",
+        "co-founder",
+        "boss",
+    ]
+)
+_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "duke", "father", "brother"])
+_FEMALE_TITLES = frozenset(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "sister"])
+# Name particles that stay inside a name (Ursula von der Leyen, Osama bin Laden).
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "bin",
+        "al",
+        "el",
+        "la",
+        "le",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+    ]
+)
+# Capitalised words that start a sentence or a clause but are not names.
+NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "as",
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "when",
+        "while",
+        "after",
+        "before",
+        "if",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "however",
+        "meanwhile",
+        "also",
+        "later",
+        "earlier",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "according",
+        "speaking",
+        "asked",
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "despite",
+        "although",
+        "though",
+        "once",
+        "now",
+        "still",
+        "even",
+        "just",
+        "only",
+        "since",
+        "until",
+        "because",
+        "instead",
+        "perhaps",
+        "maybe",
+        "indeed",
+        "yet",
+        "thus",
+        "hence",
+        "therefore",
+        "moreover",
+        "besides",
+        "otherwise",
+        "overall",
+        "finally",
+        "first",
+        "firstly",
+        "secondly",
+        "last",
+        "lastly",
+        "next",
+        "soon",
+        "recently",
+        "previously",
+        "currently",
+        "initially",
+        "eventually",
+        "ultimately",
+        "sadly",
+        "luckily",
+        "fortunately",
+        "unfortunately",
+        "thankfully",
+        "interestingly",
+        "writing",
+        "dear",
+        "hi",
+        "hello",
+        "thanks",
+        "please",
+        "mr.",
+        "mrs.",
+        "dr.",
+        "ms.",
+        "prof.",
+    ]
+)
+ABBREVIATED = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
+)
+_CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
+NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Subject pronouns only: "his"/"her" after a name often belong to someone else
+# ("Stewart's husband ... her", "told her").
+# "Kerry said he", "Kerry, 71, told reporters she": a subject pronoun right after a speech verb.
+_SAID_PRONOUN = re.compile(r"\b(?:said|says|told \w+|added|insisted|claimed|explained)\s+(he|she)\b")
+# ". He ..." opening the next sentence.
+_NEXT_SENTENCE_PRONOUN = re.compile(r"[.!?][’'\"”]?\s+(He|She)\b")
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+_LEADING_NOT_NAMES = NOT_NAMES - _TITLE_WORDS
+
+
+def name_tokens(run: str) -> list[str]:
+    """The personal name inside a run of capitalised words, titles left out.
+
+    "Secretary of State John Kerry" -> [John, Kerry]; "Rear Adm. Paul Dorsey" ->
+    [Paul, Dorsey]; "Anna Lindqvist of Norveland" -> [Anna, Lindqvist].
+    """
+    return list(_name_tokens(run))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(run: str) -> tuple[str, ...]:
+    tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
+    while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
+        tokens = tokens[1:]
+    last_title = -1
+    for i, tok in enumerate(tokens):
+        if tok.lower().rstrip(".") in _TITLE_WORDS and i < len(tokens) - 1:
+            last_title = i
+    tokens = tokens[last_title + 1 :]
+    if last_title >= 0 and tokens and tokens[0].lower() in ("of", "to", "for"):
+        # "President of Nigeria Muhammadu Buhari": drop the place after the title.
+        while tokens and tokens[0].lower() in ("of", "the", "to", "for"):
+            tokens = tokens[1:]
+        if len(tokens) >= 3:
+            tokens = tokens[-2:]
+    while tokens and tokens[0].lower() in ("of", "the", "to", "and"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in NOT_NAMES:
+        tokens = tokens[:-1]
+    for i, tok in enumerate(tokens):
+        if tok in ("of", "the", "to") and i > 0:
+            tokens = tokens[:i]
+            break
+    if "and" not in tokens and len(tokens) > 3:
+        tokens = tokens[-2:]
+    return tuple(tokens)
+
+
+def title_gender(run: str) -> str | None:
+    first = run.split()[0].lower().rstrip(".") if run.split() else ""
+    if first in _MALE_TITLES:
+        return "m"
+    if first in _FEMALE_TITLES:
+        return "f"
+    return None
+
+
+@dataclass
+class Person:
+    name: str
+    surname: str
+    first_pos: int
+    male: int = 0
+    female: int = 0
+
+    @property
+    def gender(self) -> str | None:
+        if self.male > self.female:
+            return "m"
+        if self.female > self.male:
+            return "f"
+        return None
+
+
+@dataclass
+class Cast:
+    """The people named in one article, with every place each is mentioned."""
+
+    people: dict[str, Person] = field(default_factory=dict)  # fullest name -> Person
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fullest name)
+
+    def resolve(self, run: str) -> str | None:
+        """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
+        tokens = name_tokens(run)
+        if not tokens:
+            return None
+        if "and" in tokens:
+            return " ".join(tokens)
+        surname = tokens[-1]
+        best = None
+        for full in self.by_surname.get(surname, ()):
+            full_tokens = full.split()
+            if all(t in full_tokens for t in tokens) and (best is None or len(full_tokens) > len(best.split())):
+                best = full
+        return best or " ".join(tokens)
+
+    def person(self, name: str) -> Person | None:
+        return self.people.get(name)
+
+    def pronoun_referent(self, pronoun: str, pos: int, speakers: list[tuple[int, str]]) -> str | None:
+        """The most recent compatible person before ``pos`` for "he" or "she".
+
+        Named speakers of earlier quotations are preferred to plain mentions in
+        the same stretch of text: a pronoun after a quotation usually continues
+        its speaker.
+        """
+        gender = PRONOUNS.get(pronoun.lower())
+        if gender is None:
+            return None
+        candidates = [(p, n) for p, n in self.mentions if p < pos] + [(p, n) for p, n in speakers if p < pos]
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        for _p, name in candidates[:12]:
+            person = self.people.get(name)
+            if person is None:
+                continue
+            if person.gender in (None, gender):
+                return name
+        return None
+
+
+def build_cast(text: str) -> Cast:
+    """Find the people of an article: name runs, fullest names, genders."""
+    cast = Cast()
+    runs: list[tuple[int, int, str, list[str]]] = []
+    for m in NAME_RUN.finditer(text):
+        tokens = name_tokens(m.group())
+        if not tokens or "and" in tokens or not _looks_personal(tokens):
+            continue
+        runs.append((m.start(), m.end(), m.group(), tokens))
+        name = " ".join(tokens)
+        if name not in cast.people:
+            cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
+            cast.by_surname.setdefault(tokens[-1], []).append(name)
+    for k, (start, end, run, tokens) in enumerate(runs):
+        full = cast.resolve(" ".join(tokens))
+        if full is None or full not in cast.people:
+            continue
+        if len(tokens) == 1 and len(full.split()) == 1 and not _titled(run):
+            # A lone capitalised word (a place, a brand) is no person unless the
+            # article also names someone with it as surname or gives a title.
+            continue
+        cast.mentions.append((start, full))
+        person = cast.people[full]
+        gender = title_gender(run)
+        if gender == "m":
+            person.male += 3
+        elif gender == "f":
+            person.female += 3
+        if text[end : end + 2] in ("'s", "’s"):
+            continue  # "Amira's father said he ...": the pronoun is not hers
+        next_mention = runs[k + 1][0] if k + 1 < len(runs) else len(text)
+        pronoun = _pronoun_evidence(text, end, next_mention)
+        if pronoun == "m":
+            person.male += 1
+        elif pronoun == "f":
+            person.female += 1
+    return cast
+
+
+def _pronoun_evidence(text: str, end: int, limit: int) -> str | None:
+    """The gender a pronoun right after a mention gives it, when no other name
+    comes in between: "Kerry said he ...", "... Kerry. He ..."."""
+    window_end = min(limit, end + 160)
+    m = _SAID_PRONOUN.search(text, end, min(window_end, end + 60))
+    if m is None:
+        m = _NEXT_SENTENCE_PRONOUN.search(text, end, window_end)
+    if m is None:
+        return None
+    return "m" if m.group(1).lower() == "he" else "f"
+
+
+def _titled(run: str) -> bool:
+    """ "Professor Mullin", "Mr Hussen": a title before a lone surname (not a lone title)."""
+    if len(run.split()) < 2:
+        return False
+    first = run.split()[0].lower().rstrip(".")
+    return first in _TITLE_WORDS and first not in ("state", "home", "general", "head", "chair")
+
+
+# Last words of organisations, places and titles of works: no person is named so.
+_ORG_WORDS = frozenset(
+    [
+        "command",
+        "council",
+        "ministry",
+        "department",
+        "party",
+        "agency",
+        "office",
+        "university",
+        "zoo",
+        "airways",
+        "airlines",
+        "airline",
+        "times",
+        "government",
+        "parliament",
+        "court",
+        "police",
+        "committee",
+        "bank",
+        "corp",
+        "inc",
+        "ltd",
+        "group",
+        "association",
+        "institute",
+        "centre",
+        "center",
+        "news",
+        "post",
+        "club",
+        "fc",
+        "service",
+        "services",
+        "force",
+        "forces",
+        "army",
+        "navy",
+        "union",
+        "league",
+        "academy",
+        "school",
+        "college",
+        "hospital",
+        "foundation",
+        "commission",
+        "authority",
+        "board",
+        "network",
+        "company",
+        "trust",
+        "society",
+        "church",
+        "museum",
+        "team",
+        "federation",
+        "organisation",
+        "organization",
+        "press",
+        "magazine",
+        "journal",
+        "daily",
+        "mail",
+        "telegraph",
+        "guardian",
+        "herald",
+        "tribune",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "park",
+        "river",
+        "lake",
+        "mountain",
+        "island",
+        "islands",
+        "republic",
+        "kingdom",
+        "states",
+        "nations",
+        "city",
+        "county",
+        "state",
+        "province",
+        "region",
+        "district",
+        "airport",
+        "station",
+        "stadium",
+        "hall",
+        "house",
+        "prize",
+        "award",
+        "awards",
+        "day",
+        "week",
+        "games",
+        "cup",
+        "championship",
+        "series",
+        "show",
+        "festival",
+        "project",
+        "program",
+        "programme",
+        "initiative",
+    ]
+)
+
+
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
+
+
+def _looks_personal(tokens: list[str]) -> bool:
+    if len(tokens) > 4 or tokens[-1].lower().rstrip(".") in _ORG_WORDS:
+        return False
+    for tok in tokens:
+        if tok in _PARTICLES:
+            continue
+        if not tok[:1].isupper():
+            return False
+        if len(tok) > 1 and tok.isupper() and not tok.endswith("."):
+            return False  # an acronym: CNN, NATO
+        if _LOWER_COMPOUND.search(tok):
+            return False  # Prize-winning, Dhabi-based: adjectives, not names
+    return True
