@@ -30,8 +30,8 @@ _LAZY = {
     "parse": "brief.pipeline",
     "summarize": "brief.pipeline",
     "build_digest": "brief.digest",
-    "Digest": "brief.digest.types",
-    "Story": "brief.digest.types",
+    "Digest": "brief.types",
+    "Story": "brief.types",
     "Briefing": "brief.types",
     "Document": "brief.types",
     "Metadata": "brief.types",
@@ -43,10 +43,9 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from brief.digest import build_digest
-    from brief.digest.types import Digest, Story
     from brief.errors import BriefError
     from brief.pipeline import parse, summarize
-    from brief.types import Briefing, Document, Metadata, Point, Quote, Sentence
+    from brief.types import Briefing, Digest, Document, Metadata, Point, Quote, Sentence, Story
 
 
 def __getattr__(name: str) -> Any:

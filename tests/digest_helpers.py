@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from brief.types import Article, Metadata, Sentence
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "digest"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "digest"
@@ -74,3 +76,18 @@ def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def make_article(article_id: str, title: str | None, texts: list[str], scores: list[float] | None = None) -> Article:
+    """An analysed Article built from our own sentences (one paragraph each), for story tests."""
+    sentences, offset = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(index=i, text=text, paragraph=i, start=offset, end=offset + len(text)))
+        offset += len(text) + 2
+    return Article(
+        id=article_id,
+        origin=f"{article_id}.txt",
+        metadata=Metadata(title=title),
+        sentences=tuple(sentences),
+        scores=tuple(scores if scores is not None else [1.0 - 0.1 * i for i in range(len(texts))]),
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from digest_helpers import SAMPLES, content_feed
+from digest_helpers import SAMPLES, content_feed, make_article
 
 import brief
 from brief.digest import NoArticlesError, build_digest
@@ -16,6 +16,7 @@ from brief.digest.abstractive import rewrite_points
 from brief.digest.cluster import average_link
 from brief.digest.render import render_digest
 from brief.errors import UsageError
+from brief.types import Article
 
 
 def stems(story) -> list[str]:
@@ -225,26 +226,10 @@ def test_url_list_file(tmp_path):
 
 def test_headline_prefers_a_headline_that_is_not_all_caps():
     from brief.digest.stories import build_story
-    from brief.digest.types import Article, ArticleSentence
 
     def art(i: int, title: str) -> Article:
-        sentences = (
-            ArticleSentence(
-                text=f"The harbor ferry service restarted on day {i} after repairs to the main pier.",
-                paragraph=0,
-                score=1.0,
-            ),
-        )
-        return Article(
-            id=f"id{i}",
-            origin=f"a{i}.txt",
-            title=title,
-            site=None,
-            url=None,
-            byline=None,
-            date=None,
-            sentences=sentences,
-        )
+        text = f"The harbor ferry service restarted on day {i} after repairs to the main pier."
+        return make_article(f"id{i}", title, [text], scores=[1.0])
 
     story = build_story(
         [art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS"), art(2, "Ferry back on the water after pier repairs")]

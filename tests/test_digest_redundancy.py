@@ -8,11 +8,11 @@ event) must not be.
 from __future__ import annotations
 
 import pytest
-from digest_helpers import SAMPLES
+from digest_helpers import SAMPLES, make_article
 
 from brief.digest.redundancy import RedundancyJudge, facts, shares_most_anchors
 from brief.digest.stories import build_story
-from brief.digest.types import Article, ArticleSentence
+from brief.types import Article
 
 # Other sentences of the same invented stories: the judge weighs words by
 # their rarity over a whole story, as build_story gives it.
@@ -129,16 +129,7 @@ def test_sentence_start_name_counts_when_the_story_capitalises_it_elsewhere():
 
 
 def _article(n: int, title: str, sentences: list[str]) -> Article:
-    return Article(
-        id=f"id{n}",
-        origin=f"a{n}.txt",
-        title=title,
-        site=None,
-        url=None,
-        byline=None,
-        date=None,
-        sentences=tuple(ArticleSentence(text=t, paragraph=i, score=1.0 - 0.1 * i) for i, t in enumerate(sentences)),
-    )
+    return make_article(f"id{n}", title, sentences)
 
 
 def test_story_keeps_one_telling_of_a_fact_and_every_new_fact():

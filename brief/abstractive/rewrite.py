@@ -24,7 +24,7 @@ from brief.abstractive.loading import AbstractiveOptions, ModelHandle
 from brief.abstractive.windows import Unit, WindowPlan, plan_windows, split_long
 from brief.errors import BackendUnavailable
 from brief.extractive.scorers import get_scorer
-from brief.types import Briefing, Document, Point
+from brief.types import Briefing, BriefingMethod, Document, Point
 
 # A generated sentence shorter than this is a fragment, not a bullet.
 MIN_GENERATED_WORDS = 4
@@ -196,7 +196,9 @@ def _merge(
     fill = fill[: max(0, target - supported)]
     points = sorted(points + fill, key=lambda p: (p.sentence_index, p.method))
     abstractive_points = sum(p.method == "abstractive" and p.supported for p in points)
-    method = "abstractive" if abstractive_points == len(points) else "mixed" if abstractive_points else "extractive"
+    method: BriefingMethod = (
+        "abstractive" if abstractive_points == len(points) else "mixed" if abstractive_points else "extractive"
+    )
     words_out = sum(len(p.text.split()) for p in points)
     stats = dict(briefing.stats)
     stats.update(

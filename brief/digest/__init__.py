@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief.digest.inputs import Pending
-from brief.digest.types import Article, Digest, Failure, Story
 from brief.errors import BriefError, InputError, UsageError
 from brief.ingest.sources import Source
+from brief.types import Article, Digest, Failure, Story
 
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle

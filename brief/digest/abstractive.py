@@ -28,8 +28,8 @@ from brief.abstractive.rewrite import (
 )
 from brief.abstractive.windows import WindowPlan
 from brief.digest.stories import strip_dateline
-from brief.digest.types import Article, Digest, Story, StoryPoint
 from brief.text.terms import content_terms
+from brief.types import Article, Digest, Point, Story
 
 # Windows per story. Story bullets are few and short, and the window is chosen
 # by the story's own ranking, so one window keeps a digest's generation cost at
@@ -39,7 +39,7 @@ STORY_WINDOWS = 1
 # (other sentences rank by their article-relative score, 0..1).
 BULLET_PRIORITY = 1.0
 
-PointRewriter = Callable[[Story], Sequence[StoryPoint]]
+PointRewriter = Callable[[Story], Sequence[Point]]
 
 
 def rewrite_points(digest: Digest, rewriter: PointRewriter) -> Digest:
@@ -65,7 +65,7 @@ def rewrite_digest(digest: Digest, handle: ModelHandle, options: AbstractiveOpti
     inputs = [_story_input(handle, story) for story in digest.stories]
     texts = [w.text for inp in inputs for w in inp.plan.windows]
     outputs = handle.generate(texts, options) if texts else []
-    rewritten: dict[int, tuple[StoryPoint, ...]] = {}
+    rewritten: dict[int, tuple[Point, ...]] = {}
     totals = {"generated_sentences": 0, "supported_sentences": 0, "unsupported_sentences": 0, "duplicates_skipped": 0}
     at = 0
     for story, inp in zip(digest.stories, inputs):
@@ -103,9 +103,9 @@ def rewrite_digest(digest: Digest, handle: ModelHandle, options: AbstractiveOpti
 def _story_input(handle: ModelHandle, story: Story) -> _StoryInput:
     sentences = tuple((article, i) for article in story.articles for i in range(len(article.sentences)))
     bullets = {(p.article_id, p.sentence_index) for p in story.points}
-    tops = {a.id: max((s.score for s in a.sentences), default=0.0) or 1.0 for a in story.articles}
+    tops = {a.id: max(a.scores, default=0.0) or 1.0 for a in story.articles}
     scores = [
-        article.sentences[i].score / tops[article.id] + (BULLET_PRIORITY if (article.id, i) in bullets else 0.0)
+        article.scores[i] / tops[article.id] + (BULLET_PRIORITY if (article.id, i) in bullets else 0.0)
         for article, i in sentences
     ]
     # Datelines ("GRANTHAM, Mich. (Wire) —") are noise to the model as they are in bullets.
@@ -131,9 +131,7 @@ def _article_text(article: Article) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs)
 
 
-def _story_points(
-    story: Story, inp: _StoryInput, outputs: Sequence[str]
-) -> tuple[tuple[StoryPoint, ...], dict[str, int]]:
+def _story_points(story: Story, inp: _StoryInput, outputs: Sequence[str]) -> tuple[tuple[Point, ...], dict[str, int]]:
     from brief.text.segment import segment
 
     candidates: list[tuple[int, int, Verdict]] = []  # (position in its window's summary, window, verdict)
@@ -146,7 +144,7 @@ def _story_points(
             candidates.append((pos, w, verdict))
     candidates.sort(key=lambda c: (c[0], c[1]))  # round robin over windows, as for one article
     target = len(story.points)
-    kept: list[StoryPoint] = []
+    kept: list[Point] = []
     kept_terms: list[set[str]] = []
     counts = {
         "generated_sentences": len(candidates),
@@ -169,7 +167,7 @@ def _story_points(
         kept_terms.append(terms)
     # Extractive bullets fill in, best first as the story ranked them, unless an
     # abstractive bullet already rests on their sentence or says the same thing.
-    covered = {src for p in kept for src in p.sources}
+    covered = {src for p in kept for src in zip(p.source_articles, p.source_sentences)}
     fill = [
         p
         for p in story.points
@@ -179,16 +177,17 @@ def _story_points(
     return tuple(kept + fill), counts
 
 
-def _point(verdict: Verdict, inp: _StoryInput) -> StoryPoint:
+def _point(verdict: Verdict, inp: _StoryInput) -> Point:
     sources = tuple((inp.sentences[k][0].id, inp.sentences[k][1]) for k in verdict.source_sentences)
     article_id, sentence_index = sources[0] if sources else (inp.sentences[0][0].id, inp.sentences[0][1])
-    return StoryPoint(
+    return Point(
         text=verdict.text,
-        article_id=article_id,
         sentence_index=sentence_index,
         score=verdict.coverage,
         method="abstractive",
-        sources=sources,
+        source_sentences=tuple(i for _, i in sources),
+        article_id=article_id,
+        source_articles=tuple(a for a, _ in sources),
     )
 
 

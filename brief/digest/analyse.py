@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from brief.digest.cache import content_id
-from brief.digest.types import Article, ArticleQuote, ArticleSentence
 from brief.extractive.scorers import Scorer
 from brief.ingest.sources import Source
 from brief.pipeline import parse_source
+from brief.types import Article, Metadata, Quote
 
 
 def analyse(source: Source, scorer: Scorer, site: str | None = None, keep_boilerplate: bool = False) -> Article:
     """Raises InputError (via parse_source) when the source holds no article.
 
-    Scores are rounded as the cache stores them, so a fresh and a cached
-    analysis of one article give byte-identical digests.
+    Only what the cache stores is kept (scores rounded as stored), so a fresh
+    and a cached analysis of one article give byte-identical digests.
     """
     doc = parse_source(source, keep_boilerplate=keep_boilerplate)
     scores = scorer.score(doc)
@@ -21,22 +21,10 @@ def analyse(source: Source, scorer: Scorer, site: str | None = None, keep_boiler
     return Article(
         id=content_id(source.text, source.format),
         origin=source.origin,
-        title=meta.title,
-        site=meta.site or site,
-        url=meta.url or source.url,
-        byline=meta.byline,
-        date=meta.date,
-        sentences=tuple(
-            ArticleSentence(
-                text=s.text,
-                paragraph=s.paragraph,
-                score=round(float(scores[s.index]), 6),
-                in_open_quote=s.in_open_quote,
-            )
-            for s in doc.sentences
+        metadata=Metadata(
+            title=meta.title, byline=meta.byline, date=meta.date, site=meta.site or site, url=meta.url or source.url
         ),
-        quotes=tuple(
-            ArticleQuote(text=q.text, speaker=q.speaker, sentence_index=q.sentence_index, kind=q.kind)
-            for q in doc.quotes
-        ),
+        sentences=doc.sentences,
+        scores=tuple(round(float(s), 6) for s in scores),
+        quotes=tuple(Quote(q.text, q.speaker, q.sentence_index, q.kind) for q in doc.quotes),
     )

@@ -14,11 +14,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from brief.digest.types import Article
+from brief.types import Article
 from brief.version import __version__
 
 # Bump when Article.to_dict or the analysis that fills it changes.
-SCHEMA = 1
+SCHEMA = 2
 
 
 def default_cache_dir() -> Path:

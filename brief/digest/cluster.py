@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from brief.digest.types import Article
 from brief.text.terms import content_terms
+from brief.types import Article
 
 # Chosen on data (benchmarks/digest_eval.py has the measurements): two single
 # articles merge at cosine >= 0.12 (unrelated pairs: median 0.02, 99th

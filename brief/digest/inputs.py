@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief.digest.feeds import looks_like_feed, parse_feed
-from brief.digest.types import Failure
 from brief.errors import BriefError, InputError
 from brief.ingest.sources import Source, is_url, read_bytes_source, read_file
+from brief.types import Failure
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}

@@ -11,9 +11,9 @@ import json
 import math
 from typing import Any
 
-from brief.digest.types import Article, Digest, Story
 from brief.errors import UsageError
 from brief.quotes import display_text
+from brief.types import Article, Digest, Story
 
 FORMATS = ("markdown", "json", "html")
 SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}

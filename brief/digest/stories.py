@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from brief.digest.redundancy import RedundancyJudge
-from brief.digest.types import Article, Story, StoryPoint, StoryQuote
 from brief.extractive.similarity import Vector, cosine, tfidf_vectors
 from brief.text.bullets import LONG_POINT_PENALTY, LONG_POINT_WORDS, reads_as_bullet, split_dateline
 from brief.text.terms import content_terms
+from brief.types import Article, Point, Quote, Story
 
 # Paraphrases of one fact by two outlets share fewer words than a sentence
 # repeated inside one article, so the cross-article bar is lower than select's.
@@ -57,12 +57,12 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
     judge = RedundancyJudge([articles[a].sentences[i].text for a, i in candidates], term_sets)
     centroid = _centroid(vectors)
     centrality = _scaled([cosine(v, centroid) for v in vectors])
-    own_top = [max((s.score for s in art.sentences), default=0.0) or 1.0 for art in articles]
+    own_top = [max(art.scores, default=0.0) or 1.0 for art in articles]
 
     rated: list[tuple[float, int]] = []
     for k, (a, i) in enumerate(candidates):
         sentence = articles[a].sentences[i]
-        own = sentence.score / own_top[a]
+        own = articles[a].scores[i] / own_top[a]
         score = own if len(articles) == 1 else OWN_WEIGHT * own + CENTROID_WEIGHT * centrality[k]
         if sentence.words > LONG_POINT_WORDS:
             score *= LONG_POINT_PENALTY
@@ -94,11 +94,12 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
         if chosen:
             break  # the fallback only serves groups of very short texts
     points = tuple(
-        StoryPoint(
+        Point(
             text=strip_dateline(articles[candidates[k][0]].sentences[candidates[k][1]].text),
-            article_id=articles[candidates[k][0]].id,
             sentence_index=candidates[k][1],
             score=round(score, 6),
+            source_sentences=(candidates[k][1],),
+            article_id=articles[candidates[k][0]].id,
         )
         for score, k in chosen
     )
@@ -218,7 +219,7 @@ def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
     return tuple(sorted(stories, key=lambda s: (-len(s.articles), -s.strength, s.headline, s.articles[0].id)))
 
 
-def _headline(ordered: Sequence[Article], points: Sequence[StoryPoint]) -> str:
+def _headline(ordered: Sequence[Article], points: Sequence[Point]) -> str:
     # The most central article's own headline reads best (an ALL-CAPS wire
     # slug only when no other outlet's headline is there); a bullet is the fallback.
     titles = [" ".join(a.title.split()) for a in ordered if a.title and a.title.strip()]
@@ -240,28 +241,28 @@ def _shouting(title: str) -> bool:
 
 def _key_quotes(
     articles: Sequence[Article],
-    points: Sequence[StoryPoint],
+    points: Sequence[Point],
     centrality: list[float],
     position: dict[tuple[int, int], int],
     limit: int,
-) -> tuple[StoryQuote, ...]:
+) -> tuple[Quote, ...]:
     """Full quotations with a speaker, not inside a bullet, one per speaker, best-rated first."""
     if limit <= 0:
         return ()
     in_points = {(p.article_id, p.sentence_index) for p in points}
     ranked = []
     for a, article in enumerate(articles):
-        top = max((s.score for s in article.sentences), default=0.0) or 1.0
+        top = max(article.scores, default=0.0) or 1.0
         for q in article.quotes:
             words = len(q.text.split())
             if q.kind != "full" or not q.speaker or not MIN_QUOTE_WORDS <= words <= MAX_QUOTE_WORDS:
                 continue
             if (article.id, q.sentence_index) in in_points or q.sentence_index >= len(article.sentences):
                 continue
-            score = article.sentences[q.sentence_index].score / top + centrality[position[(a, q.sentence_index)]]
+            score = article.scores[q.sentence_index] / top + centrality[position[(a, q.sentence_index)]]
             ranked.append((-score, article.link, q.sentence_index, q.text, q, article.id))
     ranked.sort(key=lambda r: r[:4])
-    picked: list[StoryQuote] = []
+    picked: list[Quote] = []
     speakers: set[str] = set()
     texts: list[set[str]] = []
     for _, _, _, _, q, article_id in ranked:
@@ -270,9 +271,7 @@ def _key_quotes(
         if who in speakers or any(len(terms & t) > 0.6 * max(1, min(len(terms), len(t))) for t in texts):
             continue
         picked.append(
-            StoryQuote(
-                text=clean_quote(q.text), speaker=q.speaker, article_id=article_id, sentence_index=q.sentence_index
-            )
+            Quote(text=clean_quote(q.text), speaker=q.speaker, sentence_index=q.sentence_index, article_id=article_id)
         )
         speakers.add(who)
         texts.append(terms)

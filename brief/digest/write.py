@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 
 from brief.digest.render import SUFFIXES
-from brief.digest.types import Article
 from brief.errors import OutputError, UsageError
+from brief.types import Article
 from brief.version import __version__
 
 RECORD_SCHEMA = 1
@@ -49,9 +49,12 @@ def load_record(path: Path) -> list[Article]:
         return []
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
-        if data.get("schema") != RECORD_SCHEMA:
-            raise ValueError(f"record schema {data.get('schema')!r}")
-        return [Article.from_dict(a) for a in data["articles"]]
+        if not isinstance(data, dict) or data.get("schema") != RECORD_SCHEMA:
+            raise ValueError("not an article record of this version")
+        articles = data.get("articles")
+        if not isinstance(articles, list):
+            raise ValueError("its 'articles' is not a list")
+        return [Article.from_dict(a) for a in articles]
     except FileNotFoundError:
         raise OutputError(
             f"{path}: cannot --update, its article record {record.name} is missing; use --force to rebuild it"

@@ -32,7 +32,7 @@ from brief.quotes.clauses import (
 from brief.quotes.coreference import PronounResolver
 from brief.quotes.speakers import NAME_RUN, Cast, build_cast
 from brief.text.quotemarks import find_quote_spans
-from brief.types import Quote, Sentence
+from brief.types import Quote, QuoteKind, Sentence
 
 # "the firm said": the organisation the last sentences were about speaks.
 _GENERIC_ORG_ROLES = frozenset(
@@ -220,7 +220,7 @@ def _parts(text: str, spans: list[tuple[int, int, bool]]) -> list[str]:
 _REOPEN = re.compile(r"(?<=[.!?…,])\s+[\"“‘'«](?=[A-Z0-9\[])")
 
 
-def _kind(text: str, group: _Group, sentence: Sentence, parts: list[str]) -> str:
+def _kind(text: str, group: _Group, sentence: Sentence, parts: list[str]) -> QuoteKind:
     """ "full" for quoted speech that stands as a sentence, "fragment" for words
     embedded in the reporter's own sentence (Russia's “lack of transparency”)."""
     if len(group.spans) > 1 or len(parts) > 1:
