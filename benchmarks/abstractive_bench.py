@@ -147,7 +147,7 @@ def main() -> None:
         torch.cuda.synchronize()
     seconds = time.perf_counter() - started
 
-    stats = [b.stats["abstractive"] for b in briefings]
+    stats = [b.stats.abstractive.to_dict() for b in briefings if b.stats.abstractive]
     result = {
         "model_shape": args.shape,
         "parameters_millions": round(sum(p.numel() for p in model.parameters()) / 1e6, 1),

@@ -15,6 +15,7 @@ from brief.extractive.select import Budget, select
 from brief.ingest.clean import clean
 from brief.ingest.sources import Source, from_text
 from brief.quotes import choose_key_quotes, extract_quotes
+from brief.reports import BriefingStats
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
 from brief.text.segment import segment
 from brief.types import Briefing, Document, Metadata, Point
@@ -62,13 +63,13 @@ def summarize_document(
     )
     key_quotes = choose_key_quotes(doc.quotes, scores, chosen, limit=quotes, sentences=doc.sentences)
     words_out = sum(len(p.text.split()) for p in points)
-    stats = {
-        "sentences_in": len(doc.sentences),
-        "words_in": doc.words,
-        "points_out": len(points),
-        "words_out": words_out,
-        "compression": round(words_out / doc.words, 3) if doc.words else 0.0,
-    }
+    stats = BriefingStats(
+        sentences_in=len(doc.sentences),
+        words_in=doc.words,
+        points_out=len(points),
+        words_out=words_out,
+        compression=round(words_out / doc.words, 3) if doc.words else 0.0,
+    )
     return Briefing(
         points=points,
         metadata=doc.metadata,

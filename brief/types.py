@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from brief.reports import BriefingStats, DigestStats
+
 Method = Literal["extractive", "abstractive"]
 # A briefing is "mixed" when extractive points filled in for unsupported generated ones.
 BriefingMethod = Literal["extractive", "abstractive", "mixed"]
@@ -144,7 +146,7 @@ class Briefing:
     tldr: str | None = None
     method: BriefingMethod = "extractive"
     scorer: str = "default"
-    stats: dict[str, Any] = field(default_factory=dict)
+    stats: BriefingStats = field(default_factory=lambda: BriefingStats(0, 0, 0, 0, 0.0))
 
     @property
     def title(self) -> str | None:
@@ -159,7 +161,7 @@ class Briefing:
             "quotes": [q.to_dict() for q in self.quotes],
             "method": self.method,
             "scorer": self.scorer,
-            "stats": dict(self.stats),
+            "stats": self.stats.to_dict(),
         }
 
 
@@ -346,7 +348,7 @@ class Digest:
     date: str
     stories: tuple[Story, ...]
     failures: tuple[Failure, ...] = ()
-    stats: dict[str, Any] = field(default_factory=dict)
+    stats: DigestStats = field(default_factory=DigestStats)
 
     @property
     def articles(self) -> tuple[Article, ...]:

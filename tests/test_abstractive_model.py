@@ -136,7 +136,7 @@ def test_output_is_deterministic(tiny_dir, article_file, capsys) -> None:
 
 def test_python_api_with_a_handle_and_batched_many(handle, monkeypatch) -> None:
     briefing = brief.summarize(ARTICLE, model=handle, generation=AbstractiveOptions(max_length=16))
-    assert briefing.stats["abstractive"]["coverage"] == 1.0
+    assert briefing.stats.abstractive.coverage == 1.0
     calls = []
     original = ModelHandle.generate
 
@@ -150,7 +150,7 @@ def test_python_api_with_a_handle_and_batched_many(handle, monkeypatch) -> None:
     docs = [(short_doc, summarize_document(short_doc)), (long_doc, summarize_document(long_doc, sentences=3))]
     results = abstract_many(handle, docs, AbstractiveOptions(max_length=16, beams=1, batch_size=8))
     assert len(results) == 2 and len(calls) == 1  # one generate call for both articles' windows
-    assert calls[0] == sum(r.stats["abstractive"]["windows"] for r in results)
+    assert calls[0] == sum(r.stats.abstractive.windows for r in results)
     assert len(results[1].points) == 3
 
 

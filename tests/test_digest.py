@@ -110,19 +110,19 @@ def test_cache_processes_only_new_articles(isolated, tmp_path):
     held_back = hockey.read_text(encoding="utf-8")
     hockey.unlink()
     first = build_digest([folder], date="2026-03-14")
-    assert first.stats["processed"] == 4 and first.stats["cached"] == 0
+    assert first.stats.processed == 4 and first.stats.cached == 0
     second = build_digest([folder], date="2026-03-14")
-    assert second.stats["processed"] == 0 and second.stats["cached"] == 4
+    assert second.stats.processed == 0 and second.stats.cached == 4
     hockey.write_text(held_back, encoding="utf-8")
     third = build_digest([folder], date="2026-03-14")
-    assert third.stats["processed"] == 1 and third.stats["cached"] == 4
+    assert third.stats.processed == 1 and third.stats.cached == 4
 
 
 def test_cached_and_fresh_runs_render_identically(isolated, tmp_path):
     fresh = render_digest(build_digest([SAMPLES], date="2026-03-14", cache_dir=None), "markdown")
     build_digest([SAMPLES], date="2026-03-14")
     cached = build_digest([SAMPLES], date="2026-03-14")
-    assert cached.stats["processed"] == 0
+    assert cached.stats.processed == 0
     assert render_digest(cached, "markdown") == fresh
 
 
@@ -134,7 +134,7 @@ def test_corrupt_cache_entry_is_ignored(isolated, tmp_path):
     entries[0].write_text("{not json", encoding="utf-8")
     entries[1].write_bytes(b"")
     again = build_digest([SAMPLES], date="2026-03-14", cache_dir=cache)
-    assert again.stats["processed"] == 2 and again.stats["cached"] == 3
+    assert again.stats.processed == 2 and again.stats.cached == 3
     assert render_digest(again, "json") == expected
 
 

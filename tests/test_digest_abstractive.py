@@ -166,8 +166,8 @@ def test_python_api_takes_a_handle_or_a_name(tiny_dir, faithful_generator) -> No
         [SAMPLES], date=DATE, cache_dir=None, model=handle, generation=AbstractiveOptions(max_length=12, beams=1)
     )
     assert faithful_generator == [len(digest.stories)]
-    assert digest.stats["abstractive"]["abstractive_points"] == len(digest.stories)
-    assert digest.stats["articles"] == 5  # the extractive stats stay
+    assert digest.stats.abstractive.abstractive_points == len(digest.stories)
+    assert digest.stats.articles == 5  # the extractive stats stay
     by_name = build_digest(
         [SAMPLES],
         date=DATE,
@@ -177,7 +177,7 @@ def test_python_api_takes_a_handle_or_a_name(tiny_dir, faithful_generator) -> No
         generation=AbstractiveOptions(max_length=12, beams=1),
     )
     assert by_name == digest  # same model, same inputs: the same digest
-    assert "abstractive" not in build_digest([SAMPLES], date=DATE, cache_dir=None).stats
+    assert build_digest([SAMPLES], date=DATE, cache_dir=None).stats.abstractive is None
 
 
 @pytest.mark.parametrize("missing", ["torch", "transformers"])

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from brief.reports import Rejected
 from brief.text.quotemarks import find_quote_spans
 from brief.text.terms import content_terms, stopwords
 from brief.types import Document
@@ -86,13 +87,8 @@ class Verdict:
     source_sentences: tuple[int, ...] = ()
     coverage: float = 0.0
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "supported": self.supported,
-            "problems": list(self.problems),
-            "source_sentences": list(self.source_sentences),
-        }
+    def rejected(self) -> Rejected:
+        return Rejected(self.text, self.supported, tuple(self.problems), tuple(self.source_sentences))
 
 
 @dataclass

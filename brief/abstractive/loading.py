@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import BackendUnavailable, UsageError
+from brief.reports import ModelInfo
 
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
 INSTALL_HINT = "pip install 'brief[abstractive]'"
@@ -235,13 +236,8 @@ class ModelHandle:
             kwargs.pop("length_penalty", None)
         return kwargs
 
-    def describe(self) -> dict[str, Any]:
-        return {
-            "model": self.name,
-            "device": self.device,
-            "dtype": self.dtype,
-            "max_input_tokens": self.max_input_tokens,
-        }
+    def describe(self) -> ModelInfo:
+        return ModelInfo(model=self.name, device=self.device, dtype=self.dtype, max_input_tokens=self.max_input_tokens)
 
 
 def load_model(name_or_path: str = DEFAULT_MODEL, device: str = "auto") -> ModelHandle:

@@ -24,6 +24,7 @@ from brief.abstractive.loading import AbstractiveOptions, ModelHandle
 from brief.abstractive.windows import Unit, WindowPlan, plan_windows, split_long
 from brief.errors import BackendUnavailable
 from brief.extractive.scorers import get_scorer
+from brief.reports import ArticleModelReport, Rejected
 from brief.types import Briefing, BriefingMethod, Document, Point
 
 # A generated sentence shorter than this is a fragment, not a bullet.
@@ -171,7 +172,7 @@ def _merge(
     target = max(1, len(briefing.points))
     kept: list[_Candidate] = []
     kept_terms: list[set[str]] = []
-    dropped: list[dict[str, Any]] = []
+    dropped: list[Rejected] = []
     duplicates = 0
     supported = 0
     for cand in candidates:
@@ -184,8 +185,8 @@ def _merge(
         if cand.verdict.supported:
             supported += 1
         else:
-            if all(d["text"] != cand.verdict.text for d in dropped):
-                dropped.append(cand.verdict.to_dict())
+            if all(d.text != cand.verdict.text for d in dropped):
+                dropped.append(cand.verdict.rejected())
             if not options.show_unsupported:
                 continue
         kept.append(cand)
@@ -200,28 +201,29 @@ def _merge(
         "abstractive" if abstractive_points == len(points) else "mixed" if abstractive_points else "extractive"
     )
     words_out = sum(len(p.text.split()) for p in points)
-    stats = dict(briefing.stats)
-    stats.update(
+    report = ArticleModelReport(
+        model=handle.describe(),
+        windows=len(plan.windows),
+        max_windows=options.max_windows,
+        article_tokens=plan.article_tokens,
+        input_tokens=plan.input_tokens,
+        coverage=plan.coverage,
+        sentences_read=len({i for w in plan.windows for i in w.sentence_indices}),
+        sentences_in=len(doc.sentences),
+        generated_sentences=generated,
+        supported_sentences=supported,
+        abstractive_points=abstractive_points,
+        extractive_fill=len(fill),
+        duplicates_skipped=duplicates,
+        unsupported=tuple(dropped),
+    )
+    stats = replace(
+        briefing.stats,
         points_out=len(points),
         words_out=words_out,
         compression=round(words_out / doc.words, 3) if doc.words else 0.0,
+        abstractive=report,
     )
-    stats["abstractive"] = {
-        **handle.describe(),
-        "windows": len(plan.windows),
-        "max_windows": options.max_windows,
-        "article_tokens": plan.article_tokens,
-        "input_tokens": plan.input_tokens,
-        "coverage": plan.coverage,
-        "sentences_read": len({i for w in plan.windows for i in w.sentence_indices}),
-        "sentences_in": len(doc.sentences),
-        "generated_sentences": generated,
-        "supported_sentences": supported,
-        "abstractive_points": abstractive_points,
-        "extractive_fill": len(fill),
-        "duplicates_skipped": duplicates,
-        "unsupported": dropped,
-    }
     return replace(briefing, points=tuple(points), method=method, stats=stats)
 
 

@@ -50,7 +50,7 @@ def _root(
 
 def _register_commands() -> None:
     # One module per command keeps this file small; importing them registers them on `app`.
-    from brief.cli import clean_cmd, digest_cmd, eval_cmd, models_cmd, scorers_cmd, summarize_cmd  # noqa: F401  # noqa: F401  # noqa: F401
+    from brief.cli import clean_cmd, digest_cmd, eval_cmd, models_cmd, scorers_cmd, summarize_cmd  # noqa: F401
 
 
 def fail(message: str, code: int) -> None:

@@ -128,16 +128,16 @@ def digest_command(
 
 
 def _report_model(digest) -> None:
-    info = digest.stats.get("abstractive")
-    if info and info["stories_fully_read"] < info["stories"]:
+    info = digest.stats.abstractive
+    if info and info.stories_fully_read < info.stories:
         print(
-            f"note: the model read {info['coverage']:.0%} of the stories' text (one {info['max_input_tokens']}-token "
+            f"note: the model read {info.coverage:.0%} of the stories' text (one {info.model.max_input_tokens}-token "
             "window per story, its bullets' sentences first, then the best-ranked others)",
             file=sys.stderr,
         )
-    if info and info["extractive_points"]:
+    if info and info.extractive_points:
         print(
-            f"note: {info['extractive_points']} of {info['points']} bullet(s) are extractive: the model's sentences "
+            f"note: {info.extractive_points} of {info.points} bullet(s) are extractive: the model's sentences "
             "were missing or not supported by the articles",
             file=sys.stderr,
         )

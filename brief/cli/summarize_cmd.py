@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from brief.cli import app
 from brief.errors import UsageError
+
+if TYPE_CHECKING:
+    from brief.types import Briefing
 
 EXAMPLES = """
 
@@ -138,18 +141,18 @@ def abstractive_setup(abstractive, model, device, beams, max_length, max_windows
     return load_model(model or DEFAULT_MODEL, device=device or "auto"), options
 
 
-def report_coverage(briefing) -> None:
+def report_coverage(briefing: Briefing) -> None:
     """Say on stderr when the model did not read the whole article (also in JSON stats)."""
-    info = briefing.stats.get("abstractive", {})
-    if info.get("coverage", 1.0) < 1.0:
+    info = briefing.stats.abstractive
+    if info is not None and info.coverage < 1.0:
         print(
-            f"note: the model read {info['coverage']:.0%} of the article ({info['windows']} window(s) of "
-            f"{info['max_input_tokens']} tokens, chosen by the extractive scores); raise --max-windows to read more",
+            f"note: the model read {info.coverage:.0%} of the article ({info.windows} window(s) of "
+            f"{info.model.max_input_tokens} tokens, chosen by the extractive scores); raise --max-windows to read more",
             file=sys.stderr,
         )
     if briefing.method != "abstractive":
         print(
-            f"note: {info.get('extractive_fill', 0)} of {len(briefing.points)} point(s) are extractive: "
+            f"note: {info.extractive_fill if info else 0} of {len(briefing.points)} point(s) are extractive: "
             "the model's sentences were missing or not supported by the article",
             file=sys.stderr,
         )

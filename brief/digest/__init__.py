@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
 from brief.ingest.sources import Source
+from brief.reports import DigestStats
 from brief.types import Article, Digest, Failure, Story
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def build_digest(
         date=day,
         stories=stories,
         failures=tuple(failures),
-        stats={"articles": len(ordered), "processed": processed, "cached": cached, "failed": len(failures)},
+        stats=DigestStats(articles=len(ordered), processed=processed, cached=cached, failed=len(failures)),
     )
     if handle is not None:
         # After the extractive digest is complete: generated text never reaches the cache or the record.

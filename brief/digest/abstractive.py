@@ -28,6 +28,7 @@ from brief.abstractive.rewrite import (
 )
 from brief.abstractive.windows import WindowPlan
 from brief.digest.stories import strip_dateline
+from brief.reports import DigestModelReport
 from brief.text.terms import content_terms
 from brief.types import Article, Digest, Point, Story
 
@@ -60,7 +61,7 @@ class _StoryInput:
 def rewrite_digest(digest: Digest, handle: ModelHandle, options: AbstractiveOptions = AbstractiveOptions()) -> Digest:
     """The digest with each story's bullets rewritten by ``handle`` where the articles support it.
 
-    ``digest.stats["abstractive"]`` records the model and how many bullets are abstractive.
+    ``digest.stats.abstractive`` records the model and how many bullets are abstractive.
     """
     inputs = [_story_input(handle, story) for story in digest.stories]
     texts = [w.text for inp in inputs for w in inp.plan.windows]
@@ -80,24 +81,26 @@ def rewrite_digest(digest: Digest, handle: ModelHandle, options: AbstractiveOpti
     abstractive_points = sum(p.method == "abstractive" for p in all_points)
     article_tokens = sum(inp.plan.article_tokens for inp in inputs)
     input_tokens = sum(inp.plan.input_tokens for inp in inputs)
-    stats = dict(digest.stats)
     # Deterministic values only (no timings): the digest file must repeat byte for byte.
-    stats["abstractive"] = {
-        **handle.describe(),
-        "beams": options.beams,
-        "max_length": options.max_length,
-        "stories": len(result.stories),
-        "windows": len(texts),
-        "article_tokens": article_tokens,
-        "input_tokens": input_tokens,
-        "coverage": round(input_tokens / article_tokens, 3) if article_tokens else 1.0,
-        "stories_fully_read": sum(inp.plan.coverage >= 1.0 for inp in inputs),
-        **totals,
-        "points": len(all_points),
-        "abstractive_points": abstractive_points,
-        "extractive_points": len(all_points) - abstractive_points,
-    }
-    return replace(result, stats=stats)
+    report = DigestModelReport(
+        model=handle.describe(),
+        beams=options.beams,
+        max_length=options.max_length,
+        stories=len(result.stories),
+        windows=len(texts),
+        article_tokens=article_tokens,
+        input_tokens=input_tokens,
+        coverage=round(input_tokens / article_tokens, 3) if article_tokens else 1.0,
+        stories_fully_read=sum(inp.plan.coverage >= 1.0 for inp in inputs),
+        generated_sentences=totals["generated_sentences"],
+        supported_sentences=totals["supported_sentences"],
+        unsupported_sentences=totals["unsupported_sentences"],
+        duplicates_skipped=totals["duplicates_skipped"],
+        points=len(all_points),
+        abstractive_points=abstractive_points,
+        extractive_points=len(all_points) - abstractive_points,
+    )
+    return replace(result, stats=replace(digest.stats, abstractive=report))
 
 
 def _story_input(handle: ModelHandle, story: Story) -> _StoryInput:

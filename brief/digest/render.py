@@ -46,12 +46,12 @@ def summary_line(digest: Digest) -> str:
 
 def model_line(digest: Digest) -> str | None:
     """Tell readers when a model wrote bullets (None for an extractive digest)."""
-    info = digest.stats.get("abstractive")
-    if not info:
+    info = digest.stats.abstractive
+    if info is None:
         return None
     return (
-        f"Bullets rewritten by the model {info['model']} where the articles support them "
-        f"({info['abstractive_points']} of {info['points']}); the others are the articles' own sentences."
+        f"Bullets rewritten by the model {info.model.model} where the articles support them "
+        f"({info.abstractive_points} of {info.points}); the others are the articles' own sentences."
     )
 
 
@@ -95,7 +95,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "minutes_saved": max(0, minutes(digest.words_in) - minutes(digest.words_out)),
         "stories": [s.to_dict() for s in digest.stories],
         # Only the abstractive record: the rest of stats (cache hits) varies between identical runs.
-        **({"abstractive": digest.stats["abstractive"]} if "abstractive" in digest.stats else {}),
+        **({"abstractive": digest.stats.abstractive.to_dict()} if digest.stats.abstractive else {}),
     }
 
 
