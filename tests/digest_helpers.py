@@ -1,4 +1,4 @@
-"""Shared helpers for the digest tests: isolated env, CLI runner, a feed writer."""
+"""Shared helpers for the digest tests: feeds and analysed articles built from our own text."""
 
 from __future__ import annotations
 
@@ -63,19 +63,6 @@ def content_feed() -> str:
             },
         ]
     )
-
-
-def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
-    from brief.cli import main
-
-    capsys.readouterr()
-    try:
-        main(argv)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def make_article(article_id: str, title: str | None, texts: list[str], scores: list[float] | None = None) -> Article:

@@ -40,6 +40,7 @@ def test_summarize_budgets(kwargs) -> None:
 def test_points_are_whole_sentences_of_the_article() -> None:
     doc = brief.parse(TEXT)
     b = brief.summarize(TEXT, sentences=4)
+    assert len(b.points) == 4
     for p in b.points:
         assert p.text == doc.sentences[p.sentence_index].text
         assert isinstance(p.score, float)
@@ -64,7 +65,9 @@ def test_word_budget_never_cuts_a_sentence() -> None:
     doc = brief.parse(TEXT)
     sentences = {s.text for s in doc.sentences}
     for words in (5, 20, 45, 100):
-        for p in brief.summarize(TEXT, words=words).points:
+        points = brief.summarize(TEXT, words=words).points
+        assert points, f"no point within {words} words"
+        for p in points:
             assert p.text in sentences
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLES, run_brief
+from tests.conftest import SAMPLES, run_brief, run_brief_process
 
 ARTICLE = SAMPLES / "harbor-bridge.txt"
 
@@ -34,7 +34,7 @@ def test_summarize_file_prints_title_and_bullets() -> None:
 
 
 def test_python_dash_m_and_version() -> None:
-    result = run_brief("--version")
+    result = run_brief_process("--version")
     assert result.code == 0
     assert result.stdout.startswith("brief ")
 
@@ -231,9 +231,12 @@ def test_scorers_lists_every_scorer() -> None:
 def test_every_scorer_runs_from_the_cli() -> None:
     from brief.extractive.scorers import scorer_names
 
-    for name in scorer_names():
+    names = scorer_names()
+    assert len(names) >= 4
+    for name in names:
         result = run_brief("summarize", str(ARTICLE), "--scorer", name)
         assert result.code == 0, (name, result.stderr)
+        assert result.stdout.count("• ") >= 3, name
 
 
 def test_config_file_and_environment(tmp_path) -> None:

@@ -14,7 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from digest_helpers import REPO, SAMPLES, run_cli
+from digest_helpers import REPO, SAMPLES
+
+from tests.conftest import run_cli
 
 DATE = "2026-01-02"
 INVENTED = "Mayor John Smith said the repairs cost 99 million dollars."

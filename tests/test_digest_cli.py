@@ -7,7 +7,9 @@ import os
 import shutil
 
 import pytest
-from digest_helpers import SAMPLES, content_feed, run_cli
+from digest_helpers import SAMPLES, content_feed
+
+from tests.conftest import run_cli
 
 DATE = "2026-03-14"
 
