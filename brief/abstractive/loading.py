@@ -69,7 +69,7 @@ def require_backend() -> None:
 
 def resolve_device(requested: str = "auto") -> str:
     """auto -> cuda, then mps, then cpu; an explicit device that is absent is an error."""
-    import torch
+    import torch  # optional extra, about a second to import: only once a model is asked for
 
     if requested not in DEVICES:
         raise UsageError(f"unknown device {requested!r}; choose one of: {', '.join(DEVICES)}")
@@ -98,7 +98,7 @@ def resolve_model_dir(name_or_path: str) -> Path:
         raise BackendUnavailable(f"{name_or_path} is a file; --model takes a model directory or a Hugging Face name")
     if _looks_like_path(name_or_path):
         raise BackendUnavailable(f"no model directory at {name_or_path}")
-    from huggingface_hub import constants, snapshot_download
+    from huggingface_hub import constants, snapshot_download  # optional extra, only to find a cached model
 
     try:
         return Path(snapshot_download(repo_id=name_or_path, local_files_only=True))
@@ -187,7 +187,7 @@ class ModelHandle:
         return [out[i] for i in range(len(texts))]
 
     def _generate_batch(self, texts: list[str], options: AbstractiveOptions) -> list[str]:
-        import torch
+        import torch  # optional extra, about a second to import: only once a model is asked for
 
         enc = self.tokenizer(
             [self.prefix + t for t in texts],
@@ -245,7 +245,9 @@ def load_model(name_or_path: str = DEFAULT_MODEL, device: str = "auto") -> Model
     require_backend()
     target = resolve_device(device)
     model_dir = resolve_model_dir(name_or_path)
-    import torch
+    import torch  # optional extra, about a second to import: only once a model is asked for
+
+    # optional extra, seconds to import: only when a model is loaded
     from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
     from transformers.models.auto.modeling_auto import MODEL_FOR_SEQ_TO_SEQ_CAUSAL_LM_MAPPING_NAMES
 

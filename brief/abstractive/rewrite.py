@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
+from brief.abstractive.guard import SourceIndex, Verdict, check
 from brief.abstractive.loading import AbstractiveOptions, ModelHandle
 from brief.abstractive.windows import Unit, WindowPlan, plan_windows, split_long
 from brief.errors import BackendUnavailable
 from brief.extractive.scorers import get_scorer
 from brief.reports import ArticleModelReport, Rejected
+from brief.text.segment import segment
+from brief.text.terms import content_terms
 from brief.types import Briefing, BriefingMethod, Document, Point
 
 # A generated sentence shorter than this is a fragment, not a bullet.
@@ -136,7 +138,7 @@ def clean_generated(text: str) -> str:
 class _Candidate:
     window: int
     position: int
-    verdict: Any  # brief.abstractive.guard.Verdict
+    verdict: Verdict
 
 
 def _merge(
@@ -147,10 +149,6 @@ def _merge(
     handle: ModelHandle,
     options: AbstractiveOptions,
 ) -> Briefing:
-    from brief.abstractive.guard import SourceIndex, check
-    from brief.text.segment import segment
-    from brief.text.terms import content_terms
-
     # The headline and dateline are the article's words too; the byline is not
     # (a summary naming the reporter is a known invention).
     heads = [h for h in (doc.metadata.title, getattr(doc.metadata, "dateline", None)) if h]

@@ -33,6 +33,7 @@ def clean_command(
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
 ) -> None:
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.cli.summarize_cmd import read_input
     from brief.config import load_config
     from brief.ingest.clean import clean

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from brief.cli import app
+from brief.errors import UsageError
 
 EXAMPLES = """
 
@@ -36,7 +37,7 @@ def eval_command(
     limit: int | None = typer.Option(None, "--limit", "-k", help="Use only the first K records."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    from brief.errors import UsageError
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.evaluate import evaluate, format_table, load_records
 
     if limit is not None and limit < 1:

@@ -23,6 +23,7 @@ def pull_command(
     name: str = typer.Argument(DEFAULT_MODEL, help="Hugging Face model name, e.g. sshleifer/distilbart-cnn-12-6."),
     revision: str | None = typer.Option(None, "--revision", help="Branch, tag or commit (default: main)."),
 ) -> None:
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.abstractive.hub import model_type, pull_model
 
     print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
@@ -40,6 +41,7 @@ def pull_command(
 def list_command(
     show_all: bool = typer.Option(False, "--all", help="Also list cached models that are not sequence-to-sequence."),
 ) -> None:
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.abstractive.hub import cache_dir, cached_models, human_size
 
     models = [m for m in cached_models() if show_all or m.seq2seq]

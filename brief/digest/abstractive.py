@@ -29,6 +29,7 @@ from brief.abstractive.rewrite import (
 from brief.abstractive.windows import WindowPlan
 from brief.digest.stories import strip_dateline
 from brief.reports import DigestModelReport
+from brief.text.segment import segment
 from brief.text.terms import content_terms
 from brief.types import Article, Digest, Point, Story
 
@@ -135,8 +136,6 @@ def _article_text(article: Article) -> str:
 
 
 def _story_points(story: Story, inp: _StoryInput, outputs: Sequence[str]) -> tuple[tuple[Point, ...], dict[str, int]]:
-    from brief.text.segment import segment
-
     candidates: list[tuple[int, int, Verdict]] = []  # (position in its window's summary, window, verdict)
     for w, output in enumerate(outputs):
         text = clean_generated(output)
