@@ -35,6 +35,7 @@ from brief.ingest.header import (
     same_words,
     standfirst_above,
 )
+from brief.ingest.linemodel import best_title, drop_junk
 from brief.ingest.lines import (
     BAD,
     GOOD,
@@ -47,7 +48,7 @@ from brief.ingest.lines import (
     classify,
     logical_lines,
 )
-from brief.ingest.region import drop_headline_lists, extend_region, main_region, mark_captions
+from brief.ingest.region import comments_start, drop_headline_lists, extend_region, main_region, mark_captions
 from brief.text.bullets import split_dateline
 from brief.text.terms import words
 
@@ -91,12 +92,14 @@ def strip_boilerplate(text: str) -> Stripped:
         # The standfirst is the page's summary of the story: metadata, not text to summarize.
         description = lines[start].text
         start = body_start
+    end = comments_start(lines, start, end)
     inside = drop_headline_lists(lines, start, end)
     keep = [
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
+    keep = drop_junk(keep)
     kept = [ln.text for ln in keep]
-    title = find_title(header, kept, text)
+    title = best_title(lines, len(header), kept) or find_title(header, kept, text)
     if title and any(not same_words(k, title) for k in kept):
         keep = [ln for ln in keep if not same_words(ln.text, title)]
     texts = [ln.text for ln in keep]

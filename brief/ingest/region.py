@@ -218,3 +218,34 @@ def extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             return start, j - weak_run  # a menu of labels: the page has moved on
         j += 1
     return start, j - 1
+
+
+# The first line of a reader-comment section: a heading, a form or its notices.
+_COMMENTS_OPEN = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|conversation)(?:\s*\(\d+\))?"
+    r"(?:\s+(?:to|on)\b.*)?\W*$|"
+    r"\b(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b|"
+    r"\bjoin the (?:discussion|conversation)\b|"
+    r"\b(?:must|need to) (?:be )?(?:logged|log|signed|sign) in to (?:post|leave|add)? ?(?:a )?comment|"
+    r"\byour email address will not be published\b|\bcomments are (?:closed|moderated)\b|"
+    r"\b(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b|\bcomment policy\b",
+    re.IGNORECASE,
+)
+
+
+def comments_start(lines: list[Line], start: int, end: int) -> int:
+    """The story ends where a reader-comment section opens: everything after is other people's words.
+
+    Comment sections sit after the story on every site that has them; their
+    openers (a "Comments" heading, a "Leave a reply" form, its notices) are
+    short lines, so a story that mentions comments in prose is not cut, and they
+    count only after the story's first paragraphs.
+    """
+    prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
+    for i in range(start, end + 1):
+        ln = lines[i]
+        if ln.kind == GOOD:
+            prose += 1
+        elif prose >= 3 and ln.words <= 25 and _COMMENTS_OPEN.search(ln.text):
+            return i - 1
+    return end
