@@ -48,7 +48,15 @@ from brief.ingest.lines import (
     classify,
     logical_lines,
 )
-from brief.ingest.region import comments_start, drop_headline_lists, extend_region, main_region, mark_captions
+from brief.ingest.region import (
+    comments_start,
+    drop_headline_lists,
+    drop_repeats_and_blurbs,
+    drop_tail_teasers,
+    extend_region,
+    main_region,
+    mark_captions,
+)
 from brief.text.bullets import split_dateline
 from brief.text.terms import words
 
@@ -97,9 +105,9 @@ def strip_boilerplate(text: str) -> Stripped:
     keep = [
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
-    keep = drop_junk(keep)
+    keep = drop_junk(drop_tail_teasers(drop_repeats_and_blurbs(keep), lines))
     kept = [ln.text for ln in keep]
-    title = best_title(lines, len(header), kept) or find_title(header, kept, text)
+    title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):
         keep = [ln for ln in keep if not same_words(ln.text, title)]
     texts = [ln.text for ln in keep]

@@ -49,13 +49,15 @@ _FURNITURE_LINE = re.compile(
 # Each is worded the way a notice or a button says it, not the way a story
 # would mention the subject ("a court ruling on copyright" stays).
 FURNITURE_PHRASE = re.compile(
-    r"click here|all rights reserved|©|\bcopyright\s*(?:©|\(c\)|\d{4})|"
+    r"click here|\b(?:all|some) rights reserved|©|(?:do not|don't|don’t) sell my|"
+    r"\bcookies?\b.{0,80}\b(?:consent|your browser|opt[- ]out|preferences|strictly necessary|third[- ]party)\b|\bcopyright\s*(?:©|\(c\)|\d{4})|"
     r"\b(?:we|this site|this website) uses? cookies|\b(?:use|accept|enable|allow) (?:of )?(?:all )?cookies|"
     r"cookie (?:policy|settings|preferences|notice)|"
     r"\bour privacy policy|\bprivacy policy\s*(?:\||$)|terms of (?:use|service)\s*(?:\||$)|"
     r"sign up for (?:our|free|the newsletter|a free)|^subscribe\b|subscribe (?:today|now)|subscribe to (?:our|the newsletter)|"
     r"subscription offer|our newsletter|"
     r"share this (?:story|article|page)|follow us on|\bstory continues\b|continue reading|"
+    r"^(?:next|previous|prev|up next|read next|also read|read also)(?: (?:post|article|story|page))?\s*[:»›]|"
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
     r"commenting policy|community guidelines|order (?:photo )?reprints|reprints (?:&|and) permissions|"
     r"\bad ?blocker|disable your ad|"
@@ -212,6 +214,8 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 45 and FURNITURE_PHRASE.search(line):
         return BAD
+    if n <= 40 and is_promo(line, toks):
+        return BAD
     if (
         n <= 25
         and CREDIT.search(line)
@@ -236,6 +240,48 @@ def classify(line: str, repeated: bool = False) -> str:
     if n <= 3 and not terminal:
         return WEAK  # menu items and section labels
     return NEUTRAL
+
+
+_READER = frozenset({"you", "your", "yours", "you're", "you’re", "you'll", "you’ll", "please"})
+_SITE_VOICE = frozenset({"our", "us", "we"})
+_PROMO_VERB = frozenset(
+    [
+        "sign",
+        "subscribe",
+        "get",
+        "receive",
+        "download",
+        "join",
+        "follow",
+        "register",
+        "log",
+        "send",
+        "submit",
+        "enter",
+        "support",
+        "donate",
+    ]
+)
+# What a promo offers the reader: the site's newsletters, apps, alerts, accounts and paywalled access.
+_PROMO_OBJECT = re.compile(
+    r"\bnewsletters?\b|\binbox\b|\bsubscri(?:be|bers?|ption)\b|\bsign(?:ing)? ?up\b|\bpush notifications?\b|"
+    r"\b(?:our|the \w+|free) apps?\b|\bapps? for (?:ios|android|iphone)\b|\blog ?in\b|\bfull (?:story|article)\b|"
+    r"\b(?:unlimited|immediate|instant) (?:digital |online )?access\b|\bemail updates\b|\blatest (?:stories|news|updates)\b",
+    re.IGNORECASE,
+)
+
+
+def is_promo(line: str, toks: list[str]) -> bool:
+    """A line that addresses the reader (or speaks as the site) to sell a newsletter, app or subscription.
+
+    Both must hold: the voice of a call to action (you/your/please, our/we, or
+    an imperative sign-up verb first) and an offer (newsletter, inbox, app,
+    subscription, log-in, full-story access). A quoted line is someone's words.
+    """
+    if not toks or line[:1] in "\"“‘'«":
+        return False
+    voice = toks[0] in _PROMO_VERB or any(t in _READER or t in _SITE_VOICE for t in toks)
+    return voice and bool(_PROMO_OBJECT.search(line))
 
 
 def headline_case(line: str, toks: list[str]) -> bool:

@@ -227,7 +227,8 @@ _COMMENTS_OPEN = re.compile(
     r"\b(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b|"
     r"\bjoin the (?:discussion|conversation)\b|"
     r"\b(?:must|need to) (?:be )?(?:logged|log|signed|sign) in to (?:post|leave|add)? ?(?:a )?comment|"
-    r"\byour email address will not be published\b|\bcomments are (?:closed|moderated)\b|"
+    r"\byour email address will not be published\b|\bcomments (?:are|may be) (?:closed|moderated|republished)\b|"
+    r"\bwe welcome (?:reader |your )?comments\b|"
     r"\b(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b|\bcomment policy\b",
     re.IGNORECASE,
 )
@@ -249,3 +250,61 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
         elif prose >= 3 and ln.words <= 25 and _COMMENTS_OPEN.search(ln.text):
             return i - 1
     return end
+
+
+# "Jane Roe is a senior writer for The Courier." / "Jane Roe writes about energy policy."
+_AUTHOR_BLURB = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:(?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:writer|reporter|editor|correspondent|"
+    r"columnist|journalist|contributor|author|producer|founder|co-founder|host|critic|analyst)\b|"
+    r"(?:writes|reports|covers) (?:about|on|for)\b)"
+)
+
+
+def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
+    """Drop a kept line the page already showed (a pull quote, a repeated promo), and an author blurb at the end.
+
+    No paragraph of a story occurs twice word for word; the copy a page shows
+    again is a pull quote or a promo. The author's one-line biography sits after
+    the last paragraph and says who the writer is, not what happened.
+    """
+    seen: set[str] = set()
+    out: list[Line] = []
+    for ln in keep:
+        key = " ".join(ln.text.lower().split())
+        if ln.words >= 4 and key in seen:
+            continue
+        seen.add(key)
+        out.append(ln)
+    while len(out) > 3 and out[-1].words <= 60 and _AUTHOR_BLURB.search(out[-1].text):
+        out.pop()
+    return out
+
+
+def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
+    """Drop the labels and headlines left after the story's last paragraph that are about something else.
+
+    What follows the last prose paragraph is either the story's own ending (a
+    closing list of steps or specs, right under the prose) or links to other
+    pages set off from it by a label or a button ("Related", "You might like").
+    A line past such furniture, without a final stop, that shares under a third
+    of its content words with the prose is the second kind.
+    """
+    goods = [k for k, ln in enumerate(keep) if ln.kind == GOOD]
+    if len(goods) < 2:
+        return keep
+    last = goods[-1]
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    prose_terms = {t for ln in keep[: last + 1] if ln.kind == GOOD for t in content_terms(ln.text)}
+    out = keep[: last + 1]
+    set_off = False
+    previous = index.get(id(keep[last]), 0)
+    for ln in keep[last + 1 :]:
+        here = index.get(id(ln), previous + 1)
+        set_off = set_off or any(x.kind in (BAD, META) for x in lines[previous + 1 : here])
+        previous = here
+        if set_off and ln.kind in (NEUTRAL, WEAK) and not TERMINAL.search(ln.text) and not ln.text[:1].isdigit():
+            terms = set(content_terms(ln.text))
+            if not terms or len(terms & prose_terms) * 3 < len(terms):
+                continue
+        out.append(ln)
+    return out
