@@ -35,7 +35,6 @@ from brief.ingest.header import (
     same_words,
     standfirst_above,
 )
-from brief.ingest.linemodel import best_title, drop_junk
 from brief.ingest.lines import (
     BAD,
     GOOD,
@@ -57,6 +56,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
+from brief.ingest.titlemodel import best_title
 from brief.text.bullets import split_dateline
 from brief.text.terms import words
 
@@ -105,7 +105,7 @@ def strip_boilerplate(text: str) -> Stripped:
     keep = [
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
-    keep = drop_junk(drop_tail_teasers(drop_repeats_and_blurbs(keep), lines))
+    keep = drop_tail_teasers(drop_repeats_and_blurbs(keep), lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):
