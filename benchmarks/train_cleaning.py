@@ -31,13 +31,14 @@ from brief.ingest.lines import Line  # noqa: E402
 
 
 def collect(text: str) -> tuple[list[Line], int, list[str]] | None:
-    """The title model's inputs for one page (lines, story start, lead), with the hand finder off."""
+    """The title model's inputs for one page: lines, story start, lead."""
     seen: list[tuple[list[Line], int, list[str]]] = []
 
     def spy_title(lines: list[Line], start: int, lead: list[str]) -> str | None:
         seen.append((lines, start, lead))
         return None
 
+    # The model answers when the hand finder does not; to learn from every page, switch the finder off.
     orig_find, orig_best = bp.find_title, bp.best_title
     bp.find_title, bp.best_title = (lambda *a: None), spy_title
     try:

@@ -108,7 +108,7 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
 
 def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
     """Run the furniture filter and merge what it learnt with what is already known."""
-    from brief.ingest.boilerplate import strip_boilerplate
+    from brief.ingest.boilerplate import GOOD, NEUTRAL, SHORT, classify, strip_boilerplate
 
     known = known or Metadata()
     stripped = strip_boilerplate(text)
@@ -118,8 +118,10 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
     title = known.title or stripped.title
     if not title:
         # A headline alone on the first line that the filter did not keep as text.
+        # Not a skip link, menu label or notice ("Toggle navigation", "Skip to main content").
         top = _split_header(text).metadata.title
-        title = top if top and top not in stripped.text else None
+        usable = top and classify(top) in (NEUTRAL, SHORT, GOOD)
+        title = top if usable and top not in stripped.text else None
     meta = Metadata(
         title=title,
         byline=known.byline or stripped.byline,

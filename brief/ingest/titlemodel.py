@@ -26,6 +26,7 @@ from brief.ingest.lines import (
     NEUTRAL,
     PIPE_MENU,
     SHORT,
+    TERMINAL,
     WEAK,
     Line,
     headline_case,
@@ -72,6 +73,8 @@ TITLE_FEATURES = (
     "separator",
     "lowercase_start",
     "candidate_rank",
+    "sentence_below",
+    "shares_with_below",
 )
 
 
@@ -82,6 +85,7 @@ def title_candidates(lines: list[Line], start: int) -> list[int]:
 
 
 def title_features(lines: list[Line], start: int, lead: list[str], cands: list[int]) -> list[list[float]]:
+    """One feature vector per candidate (see TITLE_FEATURES)."""
     stop = stopwords()
     lead_terms = set(content_terms(" ".join(lead[:6])))
     out = []
@@ -93,6 +97,9 @@ def title_features(lines: list[Line], start: int, lead: list[str], cands: list[i
         terms = set(content_terms(t))
         shared = len(terms & lead_terms)
         below = lines[i + 1 : min(start + 1, i + 5)]
+        # A standfirst sits right under its headline and repeats some of its words.
+        under = next((x for x in below if x.kind not in (BAD, META, WEAK)), None)
+        under_terms = set(content_terms(under.text)) if under else set()
         out.append(
             [
                 1.0,
@@ -121,6 +128,8 @@ def title_features(lines: list[Line], start: int, lead: list[str], cands: list[i
                 float(bool(re.search(r"\s[|–—-]\s", t))),
                 float(t[:1].islower()),
                 math.log1p(rank),
+                float(under is not None and under.words >= 8 and bool(TERMINAL.search(under.text))),
+                len(terms & under_terms) / len(terms) if terms else 0.0,
             ]
         )
     out.reverse()
