@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from brief.errors import InputError
+from brief.ingest.dates import iso_date
 from brief.ingest.sources import Source
 from brief.types import Metadata
 
@@ -125,7 +126,7 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
     meta = Metadata(
         title=title,
         byline=known.byline or stripped.byline,
-        date=known.date or stripped.date,
+        date=iso_date(known.date) or iso_date(stripped.date),
         site=known.site or stripped.site,
         url=known.url,
         dateline=stripped.dateline,
