@@ -53,6 +53,7 @@ from brief.ingest.region import (
     drop_repeats_and_blurbs,
     drop_tail_teasers,
     extend_region,
+    looks_like_listing,
     main_region,
     mark_captions,
 )
@@ -75,6 +76,7 @@ class Stripped:
     site: str | None = None
     description: str | None = None  # a standfirst (dek) taken off the top of the story
     removed: int = 0  # lines dropped as furniture
+    not_article: bool = False  # a section front, listing or search page, not one story
 
 
 def strip_boilerplate(text: str) -> Stripped:
@@ -127,6 +129,7 @@ def strip_boilerplate(text: str) -> Stripped:
         description=description,
         site=find_site(lines[end + 1 :] or lines),
         removed=len(lines) - len(keep),
+        not_article=looks_like_listing(lines, keep),
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
+from brief.ingest.header import tidy_byline
 from brief.ingest.sources import Source
 from brief.types import Metadata
 
@@ -122,15 +123,16 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
         # Not a skip link, menu label or notice ("Toggle navigation", "Skip to main content").
         top = _split_header(text).metadata.title
         usable = top and classify(top) in (NEUTRAL, SHORT, GOOD)
-        title = top if usable and top not in stripped.text else None
+        title = top if top and usable and top not in stripped.text else None
     meta = Metadata(
         title=title,
-        byline=known.byline or stripped.byline,
+        byline=tidy_byline(known.byline) or stripped.byline,
         date=iso_date(known.date) or iso_date(stripped.date),
         site=known.site or stripped.site,
         url=known.url,
         dateline=stripped.dateline,
         description=stripped.description,
+        not_article=stripped.not_article,
     )
     return CleanedArticle(text=stripped.text, metadata=meta)
 

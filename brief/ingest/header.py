@@ -141,8 +141,32 @@ def find_byline(lines: list[Line]) -> str | None:
         if m and ln.words <= 12:
             name = ln.text[m.end() :]
             name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
-            return name or None
+            return tidy_byline(name)
     return None
+
+
+# Where a job title or a second label was glued to a name by a layout without
+# spaces: "Meg JamesStaff Writer". Three lower-case letters before the capital,
+# so "McDonald", "DeSantis" and "MacKenzie" stay whole.
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_ROLE = re.compile(
+    r",?\s+(?:(?:senior|staff|contributing|chief|associate|special|deputy|political|sports|business|"
+    r"science|health|tech(?:nology)?|foreign|national|local|investigative|managing|executive|digital)\s+)*"
+    r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
+    re.IGNORECASE,
+)
+
+
+def tidy_byline(name: str | None) -> str | None:
+    """The author's name without a glued or trailing job title ("Meg JamesStaff Writer" -> "Meg James")."""
+    if not name:
+        return None
+    name = name.strip()
+    head = _GLUED_LABEL.split(name, maxsplit=1)[0]
+    if " " in head:  # a full name before the glue; "MatsWichmann" alone is a user name
+        name = head
+    bare = _ROLE.sub("", name).strip(" ,;|·-–—")
+    return (bare if " " in bare else name) or None
 
 
 # "© 2026 The Valley Courier. All rights reserved." / "Copyright 2019 Example Media, Inc."

@@ -308,3 +308,30 @@ def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
                 continue
         out.append(ln)
     return out
+
+
+_PLAIN_WORDS = re.compile(r"[\w\s'’‘\"“”,:!?.&$%|/–—-]+")
+
+
+def looks_like_listing(lines: list[Line], keep: list[Line]) -> bool:
+    """A section front, listing or search page: many short teasers around no run of prose.
+
+    An article, however short, has a run of paragraphs: two prose lines in a
+    row that talk about one thing. A listing has many headline-shaped lines
+    (links to stories) and at most one-line blurbs, each about something else.
+    All must hold: 15+ teasers (plain words, no code or markup), four times as
+    many as prose paragraphs, under 150 words of prose and 250 words kept in
+    all, and no two consecutive prose paragraphs that share content words.
+    """
+    teasers = sum(
+        1 for ln in lines if ln.kind in (NEUTRAL, WEAK) and 4 <= ln.words <= 25 and _PLAIN_WORDS.fullmatch(ln.text)
+    )
+    goods = [ln for ln in keep if ln.kind == GOOD]
+    if teasers < 15 or teasers < 4 * len(goods) or sum(ln.words for ln in goods) >= 150:
+        return False
+    if sum(ln.words for ln in keep) >= 250:
+        return False
+    for a, b in zip(keep, keep[1:]):
+        if a.kind == GOOD and b.kind == GOOD and len(set(content_terms(a.text)) & set(content_terms(b.text))) >= 2:
+            return False  # a run of prose about one thing
+    return True
