@@ -35,6 +35,9 @@ class Metadata:
     # The page's standfirst (dek): its own one-sentence summary, kept out of the
     # text so it is never a bullet; only the JSON output shows it.
     description: str | None = None
+    # A section front, listing or search page (many short teasers, no run of
+    # prose): its "summary" would be a list of other stories' headlines.
+    not_article: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +49,7 @@ class Metadata:
             "origin": self.origin,
             "dateline": self.dateline,
             "description": self.description,
+            "not_article": self.not_article,
         }
 
 

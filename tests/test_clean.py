@@ -128,7 +128,7 @@ def test_metadata_from_copied_page(cleaned):
     meta = cleaned.metadata
     assert meta.title == "Orchard growers count losses after late frost"
     assert meta.byline == "Tomas Lindqvist"
-    assert meta.date == "April 14, 2026 7:05 a.m."
+    assert meta.date == "2026-04-14"  # "April 14, 2026 7:05 a.m." on the page, as ISO 8601
     assert meta.dateline == "DUNMORE, Wash."
     assert meta.site == "The Valley Herald"  # from the copyright footer
     assert cleaned.text.startswith("Apple and cherry growers")
@@ -335,7 +335,7 @@ def test_cli_clean_text(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "Orchard growers count losses after late frost"
-    assert lines[1] == "By Tomas Lindqvist · DUNMORE, Wash. · April 14, 2026 7:05 a.m. · The Valley Herald"
+    assert lines[1] == "By Tomas Lindqvist · DUNMORE, Wash. · 2026-04-14 · The Valley Herald"
     assert "It was not enough." in out and "Most Read" not in out
 
 
@@ -360,7 +360,7 @@ def test_cli_summarize_shows_metadata_above_bullets(tmp_path, capsys, monkeypatc
     head = out.split("\n\n")[0].splitlines()
     assert head == [
         "Orchard growers count losses after late frost",
-        "By Tomas Lindqvist · DUNMORE, Wash. · April 14, 2026 7:05 a.m. · The Valley Herald",
+        "By Tomas Lindqvist · DUNMORE, Wash. · 2026-04-14 · The Valley Herald",
     ]
     assert "Subscribe" not in out and "Most Read" not in out
 

@@ -110,7 +110,23 @@ def summarize_command(
     )
     if handle is not None:
         report_coverage(briefing)
-    sys.stdout.write(render(with_tldr(briefing, cfg.tldr or cfg.format == "json"), cfg.format))
+    briefing = with_tldr(briefing, cfg.tldr or cfg.format == "json")
+    if briefing.metadata.not_article:
+        briefing = without_summary(briefing)
+    sys.stdout.write(render(briefing, cfg.format))
+
+
+def without_summary(briefing):
+    """A listing page's bullets would be other stories' teasers: say so on stderr and keep only the header."""
+    from dataclasses import replace
+
+    where = briefing.metadata.origin or "input"
+    print(
+        f"warning: {where} looks like a section front or listing page (many short teasers, no run of prose),"
+        " not one article: no summary",
+        file=sys.stderr,
+    )
+    return replace(briefing, points=(), quotes=(), tldr=None)
 
 
 def abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported):

@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from brief.errors import InputError
+from brief.ingest.dates import iso_date
+from brief.ingest.header import tidy_byline
 from brief.ingest.sources import Source
 from brief.types import Metadata
 
@@ -108,7 +110,7 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
 
 def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
     """Run the furniture filter and merge what it learnt with what is already known."""
-    from brief.ingest.boilerplate import strip_boilerplate
+    from brief.ingest.boilerplate import GOOD, NEUTRAL, SHORT, classify, strip_boilerplate
 
     known = known or Metadata()
     stripped = strip_boilerplate(text)
@@ -118,16 +120,19 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
     title = known.title or stripped.title
     if not title:
         # A headline alone on the first line that the filter did not keep as text.
+        # Not a skip link, menu label or notice ("Toggle navigation", "Skip to main content").
         top = _split_header(text).metadata.title
-        title = top if top and top not in stripped.text else None
+        usable = top and classify(top) in (NEUTRAL, SHORT, GOOD)
+        title = top if top and usable and top not in stripped.text else None
     meta = Metadata(
         title=title,
-        byline=known.byline or stripped.byline,
-        date=known.date or stripped.date,
+        byline=tidy_byline(known.byline) or stripped.byline,
+        date=iso_date(known.date) or iso_date(stripped.date),
         site=known.site or stripped.site,
         url=known.url,
         dateline=stripped.dateline,
         description=stripped.description,
+        not_article=stripped.not_article,
     )
     return CleanedArticle(text=stripped.text, metadata=meta)
 

@@ -1,0 +1,194 @@
+"""What the lines above a story say about it: headline, standfirst, byline, date, site."""
+
+from __future__ import annotations
+
+import re
+
+from brief.ingest.lines import (
+    BAD,
+    BYLINE,
+    CREDIT,
+    DATE_LABEL,
+    ENDS_PERIOD,
+    FURNITURE_PHRASE,
+    GOOD,
+    META,
+    PIPE_MENU,
+    SHORT,
+    WEAK,
+    Line,
+    headline_case,
+    photo_furniture,
+    strip_bullet,
+)
+from brief.text.bullets import DATELINE
+from brief.text.terms import content_terms, stopwords, words
+
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘]?[A-Z]")
+_STANDFIRST_WORDS = (6, 45)
+
+
+def _standfirst_shaped(ln: Line) -> bool:
+    """One short sentence of prose, without a wire dateline."""
+    lo, hi = _STANDFIRST_WORDS
+    return (
+        ln.kind in (GOOD, SHORT)
+        and lo <= ln.words <= hi
+        and not _INNER_SENTENCE_END.search(ln.text)
+        and not DATELINE.match(ln.text)
+    )
+
+
+def _under_headline(lines: list[Line], k: int, body: list[str]) -> bool:
+    """The line above ``k`` is the headline the page would be given (nothing between them)."""
+    if k == 0 or lines[k - 1].kind in (GOOD, BAD, META):
+        return False
+    title = find_title(lines[:k], body)
+    return title is not None and same_words(title, strip_bullet(lines[k - 1].text))
+
+
+def _separates(ln: Line) -> bool:
+    """Furniture that sets a standfirst apart from the story: byline, date, photo caption or credit."""
+    return ln.kind == META or ln.kind == BAD and photo_furniture(ln.text)
+
+
+def after_standfirst(lines: list[Line], start: int, end: int) -> int | None:
+    """Where the body starts when the story's first line is a standfirst, else None.
+
+    A standfirst (dek) is one sentence set between the headline and the story,
+    cut off from the story by the photo, byline or date. All of it must hold:
+    the line sits right under the headline (nothing between them); it is one
+    short sentence; what follows it is furniture (a caption or credit, a byline
+    or a date among it), and then the story goes on with paragraphs of prose.
+    A lede followed directly by more paragraphs is never taken.
+    """
+    if not _standfirst_shaped(lines[start]):
+        return None
+    j = start + 1
+    separated = False
+    while j <= end and lines[j].kind in (BAD, META, WEAK):
+        separated = separated or _separates(lines[j])
+        j += 1
+    body = [i for i in range(j, end + 1) if lines[i].kind == GOOD]
+    if not separated or len(body) < 3 or body[0] != j:
+        return None
+    return j if _under_headline(lines, start, [lines[i].text for i in body[:6]]) else None
+
+
+def standfirst_above(lines: list[Line], start: int, body: list[str]) -> str | None:
+    """A standfirst the region finder already left above the story (it ends at a byline or date)."""
+    k = start - 1
+    separated = False
+    while k >= 0 and lines[k].kind in (BAD, META, WEAK) and start - k <= 8:
+        separated = separated or _separates(lines[k])
+        k -= 1
+    if k < 0 or not separated or not _standfirst_shaped(lines[k]):
+        return None
+    return lines[k].text if _under_headline(lines, k, body) else None
+
+
+def find_title(header: list[Line], body: list[str], page: str = "") -> str | None:
+    """The headline: a headline-shaped line above the story that shares words with its lead."""
+    window = header[-40:]
+    lead_terms = set(content_terms(" ".join(body[:6])))
+    best: tuple[float, int] | None = None
+    best_text = None
+    for pos, ln in enumerate(window):
+        t = strip_bullet(ln.text)
+        n = len(words(t))
+        if not 3 <= n <= 30 or t.endswith((":", ",", ";")):
+            continue
+        if ENDS_PERIOD.search(t) and not headline_case(t, words(t)) and n > 20:
+            continue  # a long sentence (caption, standfirst), not a headline
+        if (
+            n >= 4
+            and not any(w in stopwords() for w in words(t))
+            and headline_case(t, words(t))
+            and not re.search(r"[:'‘’\"“”]", t)
+        ):
+            shared_penalty = 0.4  # a run of tags or section names ("Health Cannabis Weed")
+        else:
+            shared_penalty = 0.0
+        if ln.kind in (META, BAD) or FURNITURE_PHRASE.search(t) or CREDIT.search(t) or PIPE_MENU.search(t):
+            continue
+        if sum(w.isdigit() for w in words(t)) * 3 > n:
+            continue  # a score line or a table row
+        terms = set(content_terms(t))
+        if not terms:
+            continue
+        shared = len(terms & lead_terms)
+        if shared < 2 and not (shared >= 1 and len(terms) <= 3):
+            continue
+        # More shared words is better; a long line is more likely a standfirst than the title.
+        score = 0.5 * shared / len(terms) + 0.1 * min(shared, 5) - shared_penalty
+        score -= 0.3 if n > 20 else 0.0  # long: more likely a standfirst
+        score -= 0.2 if n < 5 else 0.0  # very short: a section name
+        score -= 0.2 if ENDS_PERIOD.search(t) else 0.0  # a sentence: caption or standfirst
+        score += 0.2 if ln.repeated or page.count(t) > 1 else 0.0  # pages repeat their headline
+        key = (round(score, 3), -pos)
+        if best is None or key > best:
+            best, best_text = key, t
+    return best_text
+
+
+def same_words(a: str, b: str) -> bool:
+    return words(a) == words(b)
+
+
+def find_byline(lines: list[Line]) -> str | None:
+    for ln in reversed(lines[-30:]):
+        m = BYLINE.match(ln.text)
+        if m and ln.words <= 12:
+            name = ln.text[m.end() :]
+            name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
+            return tidy_byline(name)
+    return None
+
+
+# Where a job title or a second label was glued to a name by a layout without
+# spaces: "Meg JamesStaff Writer". Three lower-case letters before the capital,
+# so "McDonald", "DeSantis" and "MacKenzie" stay whole.
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_ROLE = re.compile(
+    r",?\s+(?:(?:senior|staff|contributing|chief|associate|special|deputy|political|sports|business|"
+    r"science|health|tech(?:nology)?|foreign|national|local|investigative|managing|executive|digital)\s+)*"
+    r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
+    re.IGNORECASE,
+)
+
+
+def tidy_byline(name: str | None) -> str | None:
+    """The author's name without a glued or trailing job title ("Meg JamesStaff Writer" -> "Meg James")."""
+    if not name:
+        return None
+    name = name.strip()
+    head = _GLUED_LABEL.split(name, maxsplit=1)[0]
+    if " " in head:  # a full name before the glue; "MatsWichmann" alone is a user name
+        name = head
+    bare = _ROLE.sub("", name).strip(" ,;|·-–—")
+    return (bare if " " in bare else name) or None
+
+
+# "© 2026 The Valley Courier. All rights reserved." / "Copyright 2019 Example Media, Inc."
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\([cC]\)|(?i:copyright))\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4},?\s+(?:by\s+)?"
+    r"([A-Z][\w&'’-]*(?:\.[a-z]{2,4})?(?:\s+(?:[A-Z&][\w&'’-]*|of|and|the)){0,5})",
+)
+
+
+def find_site(lines: list[Line]) -> str | None:
+    """The publisher named in a copyright footer, if the page has one."""
+    for ln in reversed(lines):
+        m = _COPYRIGHT_OWNER.search(ln.text)
+        if m:
+            name = re.split(r"\s+(?:All Rights|Inc|LLC|Ltd|Limited|The\s+\w+\s+is)\b", m.group(1))[0]
+            name = re.sub(r"(?:\s+(?:of|and|the))+$", "", name)
+            return name.strip(" .,;") or None
+    return None
+
+
+def find_date(lines: list[Line]) -> str | None:
+    for ln in reversed(lines[-30:]):
+        if ln.kind == META and not BYLINE.match(ln.text):
+            return DATE_LABEL.sub("", ln.text).strip() or None
+    return None

@@ -1,0 +1,337 @@
+"""Find the story among rated lines: the largest run of prose and what belongs to it.
+
+The story is the largest run of prose lines; furniture sits around it. Captions
+marked by a credit, related-story headline lists inside the article and a menu
+of labels after it are told apart from the story's own short lines and lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from brief.ingest.lines import (
+    BAD,
+    CREDIT,
+    GOOD,
+    META,
+    MORE_LINK,
+    NEUTRAL,
+    SHORT,
+    TERMINAL,
+    WEAK,
+    Line,
+    is_caption,
+)
+from brief.text.bullets import DATELINE
+from brief.text.terms import content_terms
+
+
+def mark_captions(lines: list[Line]) -> list[Line]:
+    """A photo credit makes the line just before it (or after it) a caption, not prose."""
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        if (
+            i > 0
+            and MORE_LINK.match(ln.text)
+            and lines[i - 1].kind in (GOOD, SHORT, NEUTRAL)
+            and lines[i - 1].words <= 40
+        ):
+            prev = lines[i - 1]
+            out[i - 1] = Line(prev.text, BAD, prev.words, prev.group, prev.repeated)
+            continue
+        # A credit line on its own marks its caption; a caption that ends with its
+        # own credit ("... Credit: NASA") is already caught and marks nothing else.
+        if ln.kind == BAD and CREDIT.search(ln.text) and ln.words <= 10:
+            if any(0 <= j < len(lines) and lines[j].kind == BAD and is_caption(lines[j].text) for j in (i - 1, i + 1)):
+                continue  # its caption is labelled as one already
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
+                    if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
+                        continue  # credit already attached to the line above
+                    out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group, lines[j].repeated)
+                    break
+    return out
+
+
+def main_region(lines: list[Line]) -> tuple[int | None, int]:
+    """First and last line index of the largest run of prose paragraphs.
+
+    Prose lines join one run while no more than a few furniture lines sit
+    between them; a byline/date line under one or two prose lines ends the run
+    (those lines were a standfirst), and a run just under a byline weighs more.
+    A page without a single prose paragraph (a sports agate, a table) is
+    searched again, taking any complete sentence of six words or more as prose.
+    """
+    first, last = _region_of(lines, lambda ln: ln.kind == GOOD)
+    if first is None:
+        first, last = _region_of(
+            lines, lambda ln: ln.kind in (GOOD, SHORT, NEUTRAL) and ln.words >= 6 and bool(TERMINAL.search(ln.text))
+        )
+    if first is not None:
+        first = _dateline_start(lines, first, last)
+    return first, last
+
+
+def _dateline_start(lines: list[Line], first: int, last: int) -> int:
+    """A wire dateline ("WASHINGTON — ...") opens the story: what sits just above it is header."""
+    seen = 0
+    for i in range(first, last + 1):
+        ln = lines[i]
+        if ln.kind in (BAD, META, WEAK):
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if i > first and DATELINE.match(ln.text) and ln.kind == GOOD:
+            return i
+    return first
+
+
+def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    bad_gap = 0  # furniture lines since the last prose line (buttons, labels, menus)
+    other_gap = 0  # headings, list items, short sentences since the last prose line
+    weak_gap = 0
+    for i, ln in enumerate(lines):
+        if is_prose(ln):
+            furniture = bad_gap + weak_gap
+            # The story goes on across a share bar or a product box, but not across
+            # a stretch that is mostly furniture, nor across a very long list.
+            if current and (bad_gap > 3 or furniture > 10 or furniture + other_gap > 30):
+                runs.append(current)
+                current = []
+            current.append(i)
+            bad_gap = other_gap = weak_gap = 0
+        elif ln.kind == META and len(current) <= 2:
+            # A byline or date under one or two prose lines: those were a standfirst.
+            if current:
+                runs.append(current)
+                current = []
+            bad_gap = other_gap = weak_gap = 0
+        elif ln.kind in (META, BAD):
+            bad_gap += 1
+        elif ln.kind == WEAK:
+            weak_gap += 1
+        else:
+            other_gap += 1
+    if current:
+        runs.append(current)
+    if not runs:
+        return None, -1
+
+    def weight(run: list[int]) -> float:
+        # Prose words, plus half the words of the lists and headings between them.
+        span = range(run[0], run[-1] + 1)
+        total = sum(lines[i].words for i in run) + 0.5 * sum(
+            lines[i].words for i in span if lines[i].kind in (NEUTRAL, SHORT) and i not in run
+        )
+        # A byline or date just above marks where the story starts.
+        if any(lines[i].kind == META for i in range(max(0, run[0] - 6), run[0])):
+            total *= 1.5
+        return total
+
+    best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
+    first, last = runs[best][0], runs[best][-1]
+    # A story split by an inline promo or a share bar: take in neighbouring runs of
+    # real prose that are close by and not much smaller than a paragraph or two.
+    main_weight = weight(runs[best])
+    for k in range(best + 1, len(runs)):
+        between = range(last + 1, runs[k][0])
+        gap_bad = sum(lines[i].kind in (BAD, META) for i in between)
+        opens_story = any(lines[i].kind == META for i in between)  # another byline: another story
+        if gap_bad <= 6 and not opens_story and (weight(runs[k]) >= 0.15 * main_weight or len(runs[k]) >= 2):
+            last = runs[k][-1]
+        else:
+            break
+    for k in range(best - 1, -1, -1):
+        between = range(runs[k][-1] + 1, first)
+        gap_bad = sum(lines[i].kind == BAD for i in between)
+        if any(lines[i].kind == META for i in between):
+            break
+        if gap_bad <= 3 and (len(runs[k]) >= 2 and weight(runs[k]) >= 0.15 * main_weight):
+            first = runs[k][0]
+        else:
+            break
+    return first, last
+
+
+def drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
+    """Drop runs of 3+ headline-like lines inside the story that are about something else.
+
+    Related-story and most-read lists sit inside the article element; their
+    lines have no final stop and share few words with the story's prose, unlike
+    a list that belongs to the story (product features, steps, names).
+    """
+    inside = lines[start : end + 1]
+    prose_terms: Counter[str] | None = None  # counted only when a run of headlines turns up
+    out: list[Line] = []
+    i = 0
+    while i < len(inside):
+        j = i
+        while j < len(inside) and inside[j].kind in (NEUTRAL, WEAK) and _headline_shaped(inside[j]):
+            j += 1
+        if j - i >= 3:
+            # Items of a story's own list share words with the story or with each
+            # other ("battery life", "1 cup"); headlines of other stories do not.
+            if prose_terms is None:
+                prose_terms = Counter(t for ln in inside if ln.kind == GOOD for t in set(content_terms(ln.text)))
+            item_terms = [set(content_terms(ln.text)) for ln in inside[i:j]]
+            in_items = Counter(t for terms in item_terms for t in terms)
+            shares = []
+            for terms in item_terms:
+                known = sum(prose_terms[t] > 0 or in_items[t] > 1 for t in terms)
+                shares.append(known / len(terms) if terms else 0.0)
+            # Headlines the page shows twice (in a sidebar and a list) are promos too.
+            promoted = sum(ln.repeated for ln in inside[i:j]) >= 2
+            if sum(shares) / len(shares) >= 0.25 and not promoted:
+                out.extend(inside[i:j])
+            i = j
+        elif j > i:
+            out.extend(inside[i:j])
+            i = j
+        else:
+            out.append(inside[i])
+            i += 1
+    return out
+
+
+def _headline_shaped(ln: Line) -> bool:
+    """Four to 25 words, no brackets, few commas: a link to another story, not a list item."""
+    t = ln.text
+    return 4 <= ln.words <= 25 and not re.search(r"[\[\]()]", t) and t.count(",") <= 2 and not TERMINAL.search(t)
+
+
+def extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """Take in what follows the last prose paragraph up to the first furniture line.
+
+    Closing short sentences, a final list or table of the story (steps,
+    ingredients, specs) run on until a button, label, byline or notice shows
+    that the page has moved on; unrelated headline lists are dropped later.
+    """
+    j = end + 1
+    weak_run = 0
+    while j < len(lines) and lines[j].kind in (SHORT, NEUTRAL, WEAK):
+        weak_run = weak_run + 1 if lines[j].kind == WEAK else 0
+        if weak_run >= 15:
+            return start, j - weak_run  # a menu of labels: the page has moved on
+        j += 1
+    return start, j - 1
+
+
+# The first line of a reader-comment section: a heading, a form or its notices.
+_COMMENTS_OPEN = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|conversation)(?:\s*\(\d+\))?"
+    r"(?:\s+(?:to|on)\b.*)?\W*$|"
+    r"\b(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b|"
+    r"\bjoin the (?:discussion|conversation)\b|"
+    r"\b(?:must|need to) (?:be )?(?:logged|log|signed|sign) in to (?:post|leave|add)? ?(?:a )?comment|"
+    r"\byour email address will not be published\b|\bcomments (?:are|may be) (?:closed|moderated|republished)\b|"
+    r"\bwe welcome (?:reader |your )?comments\b|"
+    r"\b(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b|\bcomment policy\b",
+    re.IGNORECASE,
+)
+
+
+def comments_start(lines: list[Line], start: int, end: int) -> int:
+    """The story ends where a reader-comment section opens: everything after is other people's words.
+
+    Comment sections sit after the story on every site that has them; their
+    openers (a "Comments" heading, a "Leave a reply" form, its notices) are
+    short lines, so a story that mentions comments in prose is not cut, and they
+    count only after the story's first paragraphs.
+    """
+    prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
+    for i in range(start, end + 1):
+        ln = lines[i]
+        if ln.kind == GOOD:
+            prose += 1
+        elif prose >= 3 and ln.words <= 25 and _COMMENTS_OPEN.search(ln.text):
+            return i - 1
+    return end
+
+
+# "Jane Roe is a senior writer for The Courier." / "Jane Roe writes about energy policy."
+_AUTHOR_BLURB = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:(?:is|was) (?:a|an|the)\b[^.]{0,80}\b(?:writer|reporter|editor|correspondent|"
+    r"columnist|journalist|contributor|author|producer|founder|co-founder|host|critic|analyst)\b|"
+    r"(?:writes|reports|covers) (?:about|on|for)\b)"
+)
+
+
+def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
+    """Drop a kept line the page already showed (a pull quote, a repeated promo), and an author blurb at the end.
+
+    No paragraph of a story occurs twice word for word; the copy a page shows
+    again is a pull quote or a promo. The author's one-line biography sits after
+    the last paragraph and says who the writer is, not what happened.
+    """
+    seen: set[str] = set()
+    out: list[Line] = []
+    for ln in keep:
+        key = " ".join(ln.text.lower().split())
+        if ln.words >= 4 and key in seen:
+            continue
+        seen.add(key)
+        out.append(ln)
+    while len(out) > 3 and out[-1].words <= 60 and _AUTHOR_BLURB.search(out[-1].text):
+        out.pop()
+    return out
+
+
+def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
+    """Drop the labels and headlines left after the story's last paragraph that are about something else.
+
+    What follows the last prose paragraph is either the story's own ending (a
+    closing list of steps or specs, right under the prose) or links to other
+    pages set off from it by a label or a button ("Related", "You might like").
+    A line past such furniture, without a final stop, that shares under a third
+    of its content words with the prose is the second kind.
+    """
+    goods = [k for k, ln in enumerate(keep) if ln.kind == GOOD]
+    if len(goods) < 2:
+        return keep
+    last = goods[-1]
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    prose_terms = {t for ln in keep[: last + 1] if ln.kind == GOOD for t in content_terms(ln.text)}
+    out = keep[: last + 1]
+    set_off = False
+    previous = index.get(id(keep[last]), 0)
+    for ln in keep[last + 1 :]:
+        here = index.get(id(ln), previous + 1)
+        set_off = set_off or any(x.kind in (BAD, META) for x in lines[previous + 1 : here])
+        previous = here
+        if set_off and ln.kind in (NEUTRAL, WEAK) and not TERMINAL.search(ln.text) and not ln.text[:1].isdigit():
+            terms = set(content_terms(ln.text))
+            if not terms or len(terms & prose_terms) * 3 < len(terms):
+                continue
+        out.append(ln)
+    return out
+
+
+_PLAIN_WORDS = re.compile(r"[\w\s'’‘\"“”,:!?.&$%|/–—-]+")
+
+
+def looks_like_listing(lines: list[Line], keep: list[Line]) -> bool:
+    """A section front, listing or search page: many short teasers around no run of prose.
+
+    An article, however short, has a run of paragraphs: two prose lines in a
+    row that talk about one thing. A listing has many headline-shaped lines
+    (links to stories) and at most one-line blurbs, each about something else.
+    All must hold: 15+ teasers (plain words, no code or markup), four times as
+    many as prose paragraphs, under 150 words of prose and 250 words kept in
+    all, and no two consecutive prose paragraphs that share content words.
+    """
+    teasers = sum(
+        1 for ln in lines if ln.kind in (NEUTRAL, WEAK) and 4 <= ln.words <= 25 and _PLAIN_WORDS.fullmatch(ln.text)
+    )
+    goods = [ln for ln in keep if ln.kind == GOOD]
+    if teasers < 15 or teasers < 4 * len(goods) or sum(ln.words for ln in goods) >= 150:
+        return False
+    if sum(ln.words for ln in keep) >= 250:
+        return False
+    for a, b in zip(keep, keep[1:]):
+        if a.kind == GOOD and b.kind == GOOD and len(set(content_terms(a.text)) & set(content_terms(b.text))) >= 2:
+            return False  # a run of prose about one thing
+    return True
