@@ -7,7 +7,12 @@ stage can never change what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+# How a quotation's speaker was found: named next to it ("direct"), through a
+# pronoun or a description linked back to a name, or carried over from the
+# quotation or reported speech just before it.
+Resolution = Literal["direct", "pronoun", "nominal", "carried"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class Quote:
     start: int = 0
     end: int = 0
     parts: tuple[str, ...] = ()
+    # The words of the article that named the speaker ("he", "the Arsenal boss",
+    # "Slager") and how they led to ``speaker``; None when there is no speaker.
+    mention: str | None = None
+    resolution: Resolution | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +83,8 @@ class Quote:
             "speaker": self.speaker,
             "sentence_index": self.sentence_index,
             "kind": self.kind,
+            "mention": self.mention,
+            "resolution": self.resolution,
         }
 
 
