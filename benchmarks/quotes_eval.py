@@ -103,11 +103,17 @@ def speaker_correct(gold: str, predicted: str | None) -> bool:
     return gold_words[-1] in pred_words or " ".join(gold_words) in " ".join(words(predicted))
 
 
-def error_class(predicted: str, article: str, people: set[str]) -> str:
-    """Which kind of mistake a wrong speaker is (the classes of issue 11)."""
+def error_class(predicted: str, article: str, people: set[str], speakers: list[str] = ()) -> str:
+    """Which kind of mistake a wrong speaker is (the classes of issue 11).
+
+    ``people`` are the article's multi-word personal names, ``speakers`` the gold
+    speakers of its other quotations: a wrong speaker that is one of them is a real
+    person or speaker of the article given the wrong quotation.
+    """
     tokens = predicted.split()
     low = [t.lower().strip(",.;:") for t in tokens]
-    if any(re.fullmatch(r"[A-Z]\.", t) for t in tokens):
+    initials = sum(1 for t in tokens if re.fullmatch(r"[A-Z]\.", t))
+    if initials and (initials * 2 >= len(tokens) or re.fullmatch(r"[A-Z]\.", tokens[-1])):
         return "abbreviation piece"
     if low[0] in _FUNCTION_WORDS and low[0] not in _DETERMINERS or all(w in _FUNCTION_WORDS for w in low):
         return "clause opener / function word"
@@ -120,7 +126,7 @@ def error_class(predicted: str, article: str, people: set[str]) -> str:
             if nxt and nxt.group(1) not in _VERBISH and not nxt.group(1).endswith(("ed", "s")):
                 return "cut determiner phrase"
         return "unlinked nominal"
-    if predicted in people:
+    if predicted in people or any(speaker_correct(g, predicted) for g in speakers):
         return "nearest-name-not-subject"
     if tokens[0][:1].isupper():
         return "place/org/thing"
@@ -188,8 +194,9 @@ def quote_scores(records: list[dict], verbose: bool = False) -> dict:
             else:
                 wrong += 1
                 if people is None:
-                    people = set(build_cast(doc.text).people)
-                label = error_class(q.speaker, doc.text, people)
+                    people = {n for n in build_cast(doc.text).people if len(n.split()) > 1}
+                others = [g["speaker"] for g in golds_all if g.get("speaker") and g is not gold]
+                label = error_class(q.speaker, doc.text, people, others)
                 classes[label] += 1
             if verbose:
                 print(

@@ -349,8 +349,9 @@ NOT_NAMES = frozenset(
         "prof.",
     ]
 )
+# Initials written together ("U.S.", "J.J.") are one token, never a name's piece.
 ABBREVIATED = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
+    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\.)"
 )
 _CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
 NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
@@ -365,6 +366,11 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 _LEADING_NOT_NAMES = NOT_NAMES - _TITLE_WORDS
+
+
+def is_title_word(token: str) -> bool:
+    """ "Mrs.", "Sen", "Attorney": a word of a title written before a name."""
+    return token.lower().rstrip(".") in _TITLE_WORDS
 
 
 def name_tokens(run: str) -> list[str]:
@@ -438,6 +444,12 @@ class Cast:
     people: dict[str, Person] = field(default_factory=dict)  # fullest name -> Person
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fullest name)
+    # Words the article writes in lower case ("some", "back", "defense"): a
+    # capitalised one of them opening a sentence is no name.
+    common_words: frozenset[str] = frozenset()
+    # Names the article writes after "in", "at", "near"... at least as often as
+    # elsewhere: places (and venues).
+    placed: set[str] = field(default_factory=set)
 
     def resolve(self, run: str) -> str | None:
         """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
@@ -478,11 +490,20 @@ class Cast:
         return None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?$")
+
+
 def build_cast(text: str) -> Cast:
     """Find the people of an article: name runs, fullest names, genders."""
-    cast = Cast()
+    cast = Cast(common_words=frozenset(_LOWER_WORD.findall(text)))
     runs: list[tuple[int, int, str, list[str]]] = []
+    located: dict[str, int] = {}
     for m in NAME_RUN.finditer(text):
+        run = " ".join(m.group().split())
+        after_locative = _LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
+        possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
+        located[run] = located.get(run, 0) + (1 if after_locative and not possessive else -1)
         tokens = name_tokens(m.group())
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue
@@ -491,6 +512,7 @@ def build_cast(text: str) -> Cast:
         if name not in cast.people:
             cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
             cast.by_surname.setdefault(tokens[-1], []).append(name)
+    cast.placed = {run for run, balance in located.items() if balance >= 0}
     for k, (start, end, run, tokens) in enumerate(runs):
         full = cast.resolve(" ".join(tokens))
         if full is None or full not in cast.people:
