@@ -96,6 +96,9 @@ def speaker_correct(gold: str, predicted: str | None) -> bool:
     """The predicted speaker names the gold person: its surname (last word) appears in it."""
     if not predicted:
         return False
+    # "Brent Bozell III, founder of the Media Research Center", "Gov. Jeb Bush of
+    # Florida": the name is what comes before an appositive or an "of" place.
+    gold = re.split(r",\s| of (?=[A-Z])", gold, maxsplit=1)[0]
     gold_words = words(gold)
     pred_words = set(words(predicted))
     if not gold_words:

@@ -31,7 +31,7 @@ from brief.quotes.clauses import (
 )
 from brief.quotes.coreference import PronounResolver
 from brief.quotes.speakers import NAME_RUN, Cast, build_cast
-from brief.quotes.trust import strip_openers, trustworthy_name, whole_role
+from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.quotemarks import find_quote_spans
 from brief.types import Quote, Resolution, Sentence
 
@@ -325,7 +325,7 @@ def _attribute(
         low = value.lower()
         if low in ("he", "she"):
             referent = resolver.pronoun(low, start, sentence.index)
-            if referent:
+            if referent and (referent[1] != "name" or plausible_person(referent[0], cast)):
                 group.speaker, group.speaker_kind = referent
                 group.resolution = "carried" if origin == "carried" else "pronoun"
         elif low in ("it", "they") and previous is not None and previous.speaker and _close(previous, start, text):

@@ -387,10 +387,14 @@ def _name_tokens(run: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
     while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens = tokens[1:]
+    # Titles come before the name: stop looking for one where two name words
+    # meet ("Representative Peter T. King of New York": King is the surname).
     last_title = -1
-    for i, tok in enumerate(tokens):
-        if tok.lower().rstrip(".") in _TITLE_WORDS and i < len(tokens) - 1:
+    for i, tok in enumerate(tokens[:-1]):
+        if _is_title_token(tok):
             last_title = i
+        elif tok.lower() not in ("of", "the", "to", "for") and not _is_title_token(tokens[i + 1]):
+            break
     tokens = tokens[last_title + 1 :]
     if last_title >= 0 and tokens and tokens[0].lower() in ("of", "to", "for"):
         # "President of Nigeria Muhammadu Buhari": drop the place after the title.
@@ -409,6 +413,10 @@ def _name_tokens(run: str) -> tuple[str, ...]:
     if "and" not in tokens and len(tokens) > 3:
         tokens = tokens[-2:]
     return tuple(tokens)
+
+
+def _is_title_token(token: str) -> bool:
+    return token.lower().rstrip(".") in _TITLE_WORDS
 
 
 def title_gender(run: str) -> str | None:
@@ -443,6 +451,7 @@ class Cast:
 
     people: dict[str, Person] = field(default_factory=dict)  # fullest name -> Person
     by_surname: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)  # first name -> full names
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fullest name)
     # Words the article writes in lower case ("some", "back", "defense"): a
     # capitalised one of them opening a sentence is no name.
@@ -464,6 +473,11 @@ class Cast:
             full_tokens = full.split()
             if all(t in full_tokens for t in tokens) and (best is None or len(full_tokens) > len(best.split())):
                 best = full
+        if best is None and len(tokens) == 1:
+            # "Dave" for "Dave Aronberg", when only one person has that first name.
+            firsts = self.by_first.get(surname, [])
+            if len(firsts) == 1:
+                best = firsts[0]
         return best or " ".join(tokens)
 
     def person(self, name: str) -> Person | None:
@@ -512,6 +526,8 @@ def build_cast(text: str) -> Cast:
         if name not in cast.people:
             cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
             cast.by_surname.setdefault(tokens[-1], []).append(name)
+            if len(tokens) > 1:
+                cast.by_first.setdefault(tokens[0], []).append(name)
     cast.placed = {run for run, balance in located.items() if balance >= 0}
     for k, (start, end, run, tokens) in enumerate(runs):
         full = cast.resolve(" ".join(tokens))

@@ -44,6 +44,16 @@ def _opener(token: str, cast: Cast, alone: bool) -> bool:
     return low in cast.common_words and (alone or not token[:1].isupper()) and not cast.by_surname.get(token)
 
 
+def plausible_person(name: str, cast: Cast) -> bool:
+    """Can a pronoun ("he", "she") refer to ``name``? Only a person the article
+    names: never a place, a day, an organisation or a stray capitalised word."""
+    tokens = name.split()
+    person = cast.person(name)
+    if person is None or not tokens or _opener(tokens[0], cast, alone=len(tokens) == 1) or name in cast.placed:
+        return False
+    return len(tokens) > 1 or person.gender is not None
+
+
 def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     """May ``name`` (resolved to the fullest form) be shown as the speaker?
 
@@ -63,7 +73,7 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
         return True
     if person is not None and len(tokens) > 1 and name not in cast.placed:
         return True
-    if not direct:
+    if not direct or name in cast.placed:
         return False
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5:
         return False  # a dateline ("WASHINGTON"), not an acronym
