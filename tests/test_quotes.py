@@ -200,11 +200,11 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
             "I saw the wave come over the wall.",
             "Ferris",
         ),
-        # According to, before the quote
+        # According to, before the quote (capitalised at the sentence start)
         (
             'According to the mayor\'s office, "the budget is balanced for the first time in years."',
             "the budget is balanced for the first time in years.",
-            None,
+            "the mayor's office",
         ),
         # carried from the previous quotation of the same speaker
         (

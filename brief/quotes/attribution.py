@@ -25,6 +25,7 @@ from brief.quotes.clauses import (
     TOKEN,
     VERB_RE,
     first_subject,
+    introducing_subject,
     opening_subject,
     speaker_from_np,
     subject_before,
@@ -308,7 +309,12 @@ def _attribute(
         if found:
             break
     if not found:
+        found = _signature(text, group.spans[-1][1])
+    if not found:
         found = _before(text, sentence.start, start)
+    if not found and not VERB_RE.search(text, sentence.start, start):
+        intro = introducing_subject(text[sentence.start : start])
+        found = (intro[0], intro[1], start) if intro else None
     if not found:
         origin = "carried"
         lent = _lent_by_previous(text, group, sentence, previous)
@@ -358,6 +364,18 @@ def _attribute(
         group.speaker, group.speaker_kind, group.resolution = value, kind, origin
 
 
+_SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][^\n]{1,60}?)[.,]?[ \t]*(?:\n|$)")
+
+
+def _signature(text: str, end: int) -> tuple[str, str, int] | None:
+    """A quotation signed on the line after it: “…” / — Bernie Sanders."""
+    m = _SIGNATURE.match(text, end, min(len(text), end + 120))
+    if m is None:
+        return None
+    run = NAME_RUN.match(m.group("name"))
+    return ("name", run.group(), end) if run else None
+
+
 def _close(previous: _Group, start: int, text: str) -> bool:
     """Is the previous quotation near enough to lend its speaker (no other
     quotation or long stretch of narrative in between)?"""
@@ -403,7 +421,7 @@ def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] 
     if m.group("inv"):
         inv = m.group("inv")
         verb_text = m.string[: m.start("inv")]
-        speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text)
+        speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text.lower())
     else:
         speaker = speaker_from_np(m.group("np"))
     if speaker is None:
@@ -421,7 +439,7 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
         rest = lead[m.end() :]
         if re.search(r"[.!?]\s", rest) or len(rest.split()) > 14:
             continue
-        if m.group().startswith("according"):
+        if m.group().lower().startswith("according"):
             inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)
             if inv:
                 sp = speaker_from_np(inv.group(1), inverted=True, according=True)
@@ -474,7 +492,7 @@ def _carried(
     if previous is not None and previous.spans[-1][1] > prev.start:
         return None
     for m in VERB_RE.finditer(prev.text):
-        if m.group().startswith("according"):
+        if m.group().lower().startswith("according"):
             continue
         subject = subject_before(prev.text[: m.start()])
         if subject:

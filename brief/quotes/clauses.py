@@ -139,7 +139,7 @@ _VERB_WORDS = [
     "arguing",
     "stating",
 ]
-_VERB = "(?:according\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+_VERB = "(?:[Aa]ccording\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
 VERB_RE = re.compile(rf"\b{_VERB}\b")
 _ADVERBS = "also|later|then|previously|once|recently|simply|quickly|just|further|earlier|again|angrily|proudly|bluntly"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
@@ -357,6 +357,36 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     if m and m.group().split()[0].lower() not in NOT_NAMES:
         return ("name", m.group())
     return None
+
+
+# A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
+_LEADING_CLAUSE = re.compile(
+    r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
+    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However)\b[^,:;]{0,90},\s*"
+)
+_INTRO = re.compile(
+    rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
+    r"|[Hh]e|[Ss]he)\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:ed|s|ing))\b"
+)
+
+
+def introducing_subject(lead: str) -> tuple[str, str] | None:
+    """The subject of a sentence that leads into the quotation with a colon, a
+    comma or its verb, whatever the verb: "Kaine has taken the stance: “…”",
+    "the protesters chanted “…”", "Mr. Trump yelled, ''…''"."""
+    stripped = lead.rstrip()
+    if not stripped:
+        return None
+    body = _LEADING_CLAUSE.sub("", stripped.lstrip(), count=1)
+    m = _INTRO.match(body)
+    if m is None:
+        return None
+    rest = body[m.end() :]
+    if not (stripped.endswith((":", ",")) or not rest.strip()) or len(rest.split()) > 24 or re.search(r"[.!?;]\s", rest):
+        return None
+    if m.group("verb").endswith("ing") and not re.search(r"\b(?:is|was)\s+[a-z]+ing$", m.group()):
+        return None
+    return speaker_from_np(m.group("np"))
 
 
 def subject_before(chunk: str) -> str | None:

@@ -61,7 +61,7 @@ class PronounResolver:
         result = None
         for m in VERB_RE.finditer(sentence.text):
             pos = sentence.start + m.start()
-            if self._inside_quote(pos) or m.group().startswith("according"):
+            if self._inside_quote(pos) or m.group().lower().startswith("according"):
                 continue
             subject = subject_before(self.text[self._tail_start(sentence.start, pos) : pos])
             sp = speaker_from_np(subject) if subject else None

@@ -80,6 +80,8 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     return True
 
 
+# Speakers that are many people or a text: "the crowd chanted", "the ad claims".
+_GROUP_NOUNS = frozenset(["crowd", "audience", "ad", "advert", "message", "memo", "post", "tweet", "letter", "email"])
 _NOUN_ENDINGS = ("man", "woman", "person", "er", "ist", "or", "ent", "ant", "ian", "ee")
 
 
@@ -99,6 +101,9 @@ def whole_role(role: str, text: str) -> str | None:
     head = words[-1].lower().strip(",.")
     if head in DETERMINERS or head in _OPENERS:
         return None
-    if head in ROLE_NOUNS or head.endswith(_NOUN_ENDINGS) or re.fullmatch(r"\d+-year-old", head):
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if singular in ROLE_NOUNS or singular in _GROUP_NOUNS or singular.endswith(_NOUN_ENDINGS):
+        return " ".join(words)
+    if re.fullmatch(r"\d+-year-old", head):
         return " ".join(words)
     return None
