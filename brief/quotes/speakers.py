@@ -387,14 +387,16 @@ def _name_tokens(run: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
     while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens = tokens[1:]
-    # Titles come before the name: stop looking for one where two name words
-    # meet ("Representative Peter T. King of New York": King is the surname).
+    # A title word before "of" is a title only at the start ("Secretary of State",
+    # "Prime Minister of ..."); after a name it is a surname ("Representative
+    # Peter T. King of New York").
     last_title = -1
     for i, tok in enumerate(tokens[:-1]):
-        if _is_title_token(tok):
-            last_title = i
-        elif tok.lower() not in ("of", "the", "to", "for") and not _is_title_token(tokens[i + 1]):
-            break
+        if not _is_title_token(tok):
+            continue
+        if tokens[i + 1].lower() == "of" and not all(_is_title_token(t) for t in tokens[:i]):
+            continue
+        last_title = i
     tokens = tokens[last_title + 1 :]
     if last_title >= 0 and tokens and tokens[0].lower() in ("of", "to", "for"):
         # "President of Nigeria Muhammadu Buhari": drop the place after the title.
@@ -459,6 +461,9 @@ class Cast:
     # Names the article writes after "in", "at", "near"... at least as often as
     # elsewhere: places (and venues).
     placed: set[str] = field(default_factory=set)
+    # Names written as the subject of a speech verb ("Bolton said"): whoever
+    # speaks is a person or an organisation, not a place or a thing.
+    speaking: set[str] = field(default_factory=set)
 
     def resolve(self, run: str) -> str | None:
         """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
@@ -505,6 +510,10 @@ class Cast:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_SPEAKS = re.compile(
+    r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|added|adds|asked|wrote|writes|tweeted|argued|claimed|insisted|"
+    r"explained|noted|replied|recalled|warned|stressed)\b"
+)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?$")
 
 
@@ -518,6 +527,8 @@ def build_cast(text: str) -> Cast:
         after_locative = _LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
         possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
         located[run] = located.get(run, 0) + (1 if after_locative and not possessive else -1)
+        if _SPEAKS.match(text, m.end()):
+            cast.speaking.add(" ".join(name_tokens(m.group())))
         tokens = name_tokens(m.group())
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue

@@ -51,7 +51,7 @@ def plausible_person(name: str, cast: Cast) -> bool:
     person = cast.person(name)
     if person is None or not tokens or _opener(tokens[0], cast, alone=len(tokens) == 1) or name in cast.placed:
         return False
-    return len(tokens) > 1 or person.gender is not None
+    return len(tokens) > 1 or person.gender is not None or name in cast.speaking
 
 
 def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
@@ -69,7 +69,7 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     if all(_INITIAL.fullmatch(t) for t in tokens) or re.fullmatch(r"[A-Z]\.", tokens[-1]):
         return False  # "U.", "S. More U.": pieces of an abbreviation
     person = cast.person(name)
-    if person is not None and person.gender is not None:
+    if person is not None and (person.gender is not None or name in cast.speaking):
         return True
     if person is not None and len(tokens) > 1 and name not in cast.placed:
         return True
