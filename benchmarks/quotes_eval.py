@@ -208,7 +208,7 @@ def quote_scores(records: list[dict], verbose: bool = False) -> dict:
             if verbose:
                 print(
                     f"SPEAKER [{label}] ({rec['id'][-6:]}) gold={gold['speaker']!r} "
-                    f"pred={q.speaker!r} via {getattr(q, "mention", None)!r}/{getattr(q, "resolution", None)} :: {gold['text'][:70]}"
+                    f"pred={q.speaker!r} via {getattr(q, 'mention', None)!r}/{getattr(q, 'resolution', None)} :: {gold['text'][:70]}"
                 )
         for i, q in enumerate(doc.quotes):
             if q.kind != "full":
