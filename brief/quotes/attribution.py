@@ -30,7 +30,7 @@ from brief.quotes.clauses import (
     speaker_from_np,
     subject_before,
 )
-from brief.quotes.coreference import PronounResolver
+from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.speakers import NAME_RUN, Cast, build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.quotemarks import find_quote_spans
@@ -326,6 +326,8 @@ def _attribute(
     if not found:
         return
     kind, value, _pos = found
+    if kind == "unknown":
+        return
     group.mention = value
     if kind == "pronoun":
         low = value.lower()
@@ -354,6 +356,9 @@ def _attribute(
         return
     value = group.mention = role
     resolved = _possessor(value, cast)
+    if resolved is None:
+        linked = link_nominal(value, text, start, cast)
+        resolved = (linked, "name") if linked else None
     if resolved is None and value.lower() in _GENERIC_ORG_ROLES:
         org = resolver.recent_organisation(sentence.index)
         resolved = (org, "name") if org else None
@@ -425,7 +430,9 @@ def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] 
     else:
         speaker = speaker_from_np(m.group("np"))
     if speaker is None:
-        return None
+        # An attribution the rules cannot read: the speaker is someone, but not
+        # the one before, so nothing is carried over.
+        return "unknown", (m.group("np") or m.group("inv") or "").strip(), end
     return speaker[0], speaker[1], end
 
 

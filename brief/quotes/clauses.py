@@ -475,13 +475,16 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return cut[:7]
 
 
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+
+
 def _role(words: list[str], from_start: bool) -> str | None:
     """A speaker named by role: "a Pentagon spokesman", "police", "the firm"."""
     if from_start:
         words = _noun_phrase(words)
     for i in range(len(words) - 1, -1, -1):
         head = words[i].lower().strip(",.")
-        if head in ROLE_NOUNS:
+        if head in ROLE_NOUNS or _AGE_NOUN.fullmatch(head):
             if from_start:
                 phrase = words[: i + 1]
             else:
