@@ -185,6 +185,26 @@ _TITLE_WORDS = frozenset(
         "chief-executive",
         "co-founder",
         "boss",
+        # roles written like titles before a name ("Defender Lena Ortiz")
+        "defender",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "winger",
+        "quarterback",
+        "pitcher",
+        "actor",
+        "actress",
+        "singer",
+        "author",
+        "writer",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "activist",
+        "delegate",
+        "spokesperson",
     ]
 )
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "duke", "father", "brother"])
@@ -347,6 +367,24 @@ NOT_NAMES = frozenset(
         "dr.",
         "ms.",
         "prof.",
+        # clause openers that start a sentence capitalised before a name
+        "whether",
+        "during",
+        "depending",
+        "unlike",
+        "amid",
+        "following",
+        "do",
+        "does",
+        "did",
+        "should",
+        "would",
+        "could",
+        "some",
+        "many",
+        "most",
+        "every",
+        "each",
     ]
 )
 # Initials written together ("U.S.", "J.J.") are one token, never a name's piece.
