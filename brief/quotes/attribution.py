@@ -340,6 +340,8 @@ def _attribute(
             group.speaker, group.speaker_kind = previous.speaker, previous.speaker_kind
             group.resolution = "carried" if origin == "carried" else "pronoun"
         return
+    if kind == "label":
+        kind, origin = "name", "carried"  # a label needs a person behind it, as a carried name does
     if kind == "name":
         value = strip_openers(value, cast)
         name = cast.resolve(value) if value else None
@@ -349,7 +351,8 @@ def _attribute(
         if name is None or not trustworthy_name(name, cast, direct=origin == "direct" or introduced):
             return  # a clause opener, a piece of an abbreviation, a place: say nothing
         group.mention = value
-        group.speaker, group.speaker_kind, group.resolution = name, "name", origin
+        group.speaker, group.speaker_kind = name, "name"
+        group.resolution = "direct" if found[0] == "label" else origin
         return
     role = whole_role(value, text)
     if role is None:

@@ -15,6 +15,7 @@ import re
 from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES
 
 _VERB_WORDS = [
+    "Said",  # inverted at a sentence start: Said Ana Ruiz, who ..., "…"
     "said",
     "says",
     "say",
@@ -366,8 +367,11 @@ _LEADING_CLAUSE = re.compile(
 )
 _INTRO = re.compile(
     rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
-    r"|[Hh]e|[Ss]he)\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:ed|s|ing))\b"
+    r"|[Hh]e|[Ss]he)(?:,[^,;:\"“”]{1,80},)?\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]{3,}(?:ed|s|ing|en))\b"
 )
+# A speaker's label before a colon, as in transcripts: "Rep. Ana Ruiz (D-Ore.): “…”".
+_LABEL = re.compile(rf"^(?:[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})(?:\s*\([^()]{{0,20}}\))?\s*:$")
 
 
 def introducing_subject(lead: str) -> tuple[str, str] | None:
@@ -377,6 +381,9 @@ def introducing_subject(lead: str) -> tuple[str, str] | None:
     stripped = lead.rstrip()
     if not stripped:
         return None
+    label = _LABEL.match(stripped.lstrip())
+    if label:
+        return ("label", label.group("np"))
     body = _LEADING_CLAUSE.sub("", stripped.lstrip(), count=1)
     m = _INTRO.match(body)
     if m is None:

@@ -305,6 +305,8 @@ NOT_NAMES = frozenset(
         "november",
         "december",
         "according",
+        "said",
+        "says",
         "speaking",
         "asked",
         "what",
