@@ -51,7 +51,15 @@ def plausible_person(name: str, cast: Cast) -> bool:
     person = cast.person(name)
     if person is None or not tokens or _opener(tokens[0], cast, alone=len(tokens) == 1) or name in cast.placed:
         return False
+    if _made_of_words(tokens, cast) and person.male + person.female < 3:
+        return False  # "Freedom Partners", "National Convention": words the article also writes in lower case
     return len(tokens) > 1 or person.gender is not None or name in cast.speaking
+
+
+def _made_of_words(tokens: list[str], cast: Cast) -> bool:
+    """Is a word of the name one the article otherwise writes in lower case?
+    (A title such as Mr. or Sen. before the name outweighs this: see the callers.)"""
+    return any(len(t) > 2 and t.lower() in cast.common_words for t in tokens)
 
 
 def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
@@ -72,7 +80,7 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     if person is not None and (person.gender is not None or name in cast.speaking):
         return True
     if person is not None and len(tokens) > 1 and name not in cast.placed:
-        return True
+        return direct or not _made_of_words(tokens, cast) or person.male + person.female >= 3
     if not direct or name in cast.placed:
         return False
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5:
