@@ -57,14 +57,123 @@ ERROR_CLASSES = (
     "other",
 )
 _FUNCTION_WORDS = frozenset(
-    """a an the and or but if when while whether as at by for from in into of on to with without
-    during depending do does did is are was were be been being have has had this that these those
-    there here what which who whom whose why how where after before since until because although
-    though so then than also just only even still yet not no yes it its he she they we i you his her
-    their our my your him them us me one all some any many most more less each every both either
-    neither such other another according despite however meanwhile instead asked speaking""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "when",
+        "while",
+        "whether",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "to",
+        "with",
+        "without",
+        "during",
+        "depending",
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "where",
+        "after",
+        "before",
+        "since",
+        "until",
+        "because",
+        "although",
+        "though",
+        "so",
+        "then",
+        "than",
+        "also",
+        "just",
+        "only",
+        "even",
+        "still",
+        "yet",
+        "not",
+        "no",
+        "yes",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "one",
+        "all",
+        "some",
+        "any",
+        "many",
+        "most",
+        "more",
+        "less",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "such",
+        "other",
+        "another",
+        "according",
+        "despite",
+        "however",
+        "meanwhile",
+        "instead",
+        "asked",
+        "speaking",
+    ]
 )
-_DETERMINERS = frozenset("a an the his her their its our my your one another this that".split())
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "one", "another", "this", "that"]
+)
 
 
 def default_eval_dir() -> Path:
@@ -137,7 +246,9 @@ def error_class(predicted: str, article: str, people: set[str], speakers: list[s
     return "other"
 
 
-_VERBISH = frozenset("said says told added who which that and or but said, was is has had".split())
+_VERBISH = frozenset(
+    ["said", "says", "told", "added", "who", "which", "that", "and", "or", "but", "said,", "was", "is", "has", "had"]
+)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -191,7 +302,9 @@ def quote_scores(records: list[dict], verbose: bool = False) -> dict:
             with_speaker += 1
             # PolNeAR keeps descriptions as written ("the senator") even where the
             # article names the person: the same description, linked to a name, is right.
-            linked = gold.get("speaker_type") == "nominal" and speaker_correct(gold["speaker"], getattr(q, "mention", None))
+            linked = gold.get("speaker_type") == "nominal" and speaker_correct(
+                gold["speaker"], getattr(q, "mention", None)
+            )
             if speaker_correct(gold["speaker"], q.speaker) or linked:
                 speaker_ok += 1
                 continue

@@ -133,10 +133,7 @@ def test_subject_of_the_speech_verb_speaks(text: str, speaker: str | None) -> No
 
 
 def test_unreadable_attribution_does_not_carry_the_last_speaker() -> None:
-    text = (
-        '"We were not good enough," said Ivan Petrov. '
-        '"I let the team down today," the exhausted stand-in said.'
-    )
+    text = '"We were not good enough," said Ivan Petrov. "I let the team down today," the exhausted stand-in said.'
     quotes = brief.parse(text).quotes
     assert quotes[0].speaker == "Ivan Petrov"
     assert quotes[1].speaker != "Ivan Petrov"
@@ -161,7 +158,7 @@ def test_unreadable_attribution_does_not_carry_the_last_speaker() -> None:
             "the 29-year-old",
         ),
         (
-            "The mayor's lawyer, Nadia Ellison, spoke to reporters. " '"We will appeal the ruling," his lawyer said.',
+            'The mayor\'s lawyer, Nadia Ellison, spoke to reporters. "We will appeal the ruling," his lawyer said.',
             "Nadia Ellison",
             "his lawyer",
         ),

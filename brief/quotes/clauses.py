@@ -389,7 +389,11 @@ def introducing_subject(lead: str) -> tuple[str, str] | None:
     if m is None:
         return None
     rest = body[m.end() :]
-    if not (stripped.endswith((":", ",")) or not rest.strip()) or len(rest.split()) > 24 or re.search(r"[.!?;]\s", rest):
+    if (
+        not (stripped.endswith((":", ",")) or not rest.strip())
+        or len(rest.split()) > 24
+        or re.search(r"[.!?;]\s", rest)
+    ):
         return None
     if m.group("verb").endswith("ing") and not re.search(r"\b(?:is|was)\s+[a-z]+ing$", m.group()):
         return None

@@ -390,9 +390,7 @@ NOT_NAMES = frozenset(
     ]
 )
 # Initials written together ("U.S.", "J.J.") are one token, never a name's piece.
-ABBREVIATED = (
-    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\.)"
-)
+ABBREVIATED = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\.)"
 _CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
 NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")

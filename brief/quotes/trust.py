@@ -16,9 +16,52 @@ from brief.quotes.speakers import NOT_NAMES, Cast, is_title_word
 
 # Function words and clause openers that start a sentence capitalised.
 _OPENERS = NOT_NAMES | frozenset(
-    """whether during depending do does did is are was were be been being have has had some
-    any many most more less each every both either neither such other all no not yes can could
-    would should will shall must might here hours back""".split()
+    [
+        "whether",
+        "during",
+        "depending",
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "some",
+        "any",
+        "many",
+        "most",
+        "more",
+        "less",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "such",
+        "other",
+        "all",
+        "no",
+        "not",
+        "yes",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "must",
+        "might",
+        "here",
+        "hours",
+        "back",
+    ]
 )
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
@@ -83,9 +126,8 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
         return direct or not _made_of_words(tokens, cast) or person.male + person.female >= 3
     if not direct or name in cast.placed:
         return False
-    if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5:
-        return False  # a dateline ("WASHINGTON"), not an acronym
-    return True
+    # A long all-capitals word is a dateline ("WASHINGTON"), not an acronym.
+    return not (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5)
 
 
 # Speakers that are many people or a text: "the crowd chanted", "the ad claims".
