@@ -19,6 +19,10 @@ Method = Literal["extractive", "abstractive"]
 # A briefing is "mixed" when extractive points filled in for unsupported generated ones.
 BriefingMethod = Literal["extractive", "abstractive", "mixed"]
 QuoteKind = Literal["full", "fragment"]
+# How a quotation's speaker was found: named next to it ("direct"), through a
+# pronoun or a description linked back to a name, or carried over from the
+# quotation or reported speech just before it.
+Resolution = Literal["direct", "pronoun", "nominal", "carried"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,10 @@ class Quote:
     end: int = 0
     parts: tuple[str, ...] = ()
     article_id: str | None = None  # in a digest story: the article it was said in
+    # The words of the article that named the speaker ("he", "the Arsenal boss",
+    # "Slager") and how they led to ``speaker``; None when there is no speaker.
+    mention: str | None = None
+    resolution: Resolution | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +98,8 @@ class Quote:
             "speaker": self.speaker,
             "sentence_index": self.sentence_index,
             "kind": self.kind,
+            "mention": self.mention,
+            "resolution": self.resolution,
         }
 
 

@@ -200,11 +200,11 @@ def test_spans_and_sentences_stay_slices(text: str) -> None:
             "I saw the wave come over the wall.",
             "Ferris",
         ),
-        # According to, before the quote
+        # According to, before the quote (capitalised at the sentence start)
         (
             'According to the mayor\'s office, "the budget is balanced for the first time in years."',
             "the budget is balanced for the first time in years.",
-            None,
+            "the mayor's office",
         ),
         # carried from the previous quotation of the same speaker
         (
@@ -317,7 +317,9 @@ def test_sample_key_quotes_section() -> None:
     markdown = render(briefing, "markdown")
     assert "**Key quotes**" in markdown and "> “We have some ideas … " in markdown
     data = json.loads(render(briefing, "json"))
-    assert [set(q) for q in data["quotes"]] == [{"text", "speaker", "sentence_index", "kind"}] * 2
+    assert [set(q) for q in data["quotes"]] == [
+        {"text", "speaker", "sentence_index", "kind", "mention", "resolution"}
+    ] * 2
     assert data["quotes"][0]["speaker"] == "Anna Lindqvist" and data["quotes"][0]["kind"] == "full"
 
 

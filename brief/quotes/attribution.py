@@ -25,14 +25,16 @@ from brief.quotes.clauses import (
     TOKEN,
     VERB_RE,
     first_subject,
+    introducing_subject,
     opening_subject,
     speaker_from_np,
     subject_before,
 )
-from brief.quotes.coreference import PronounResolver
+from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.speakers import NAME_RUN, Cast, build_cast
+from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.quotemarks import find_quote_spans
-from brief.types import Quote, QuoteKind, Sentence
+from brief.types import Quote, QuoteKind, Resolution, Sentence
 
 # "the firm said": the organisation the last sentences were about speaks.
 _GENERIC_ORG_ROLES = frozenset(
@@ -70,12 +72,15 @@ class _Group:
     paragraph: int = 0
     speaker: str | None = None
     speaker_kind: str | None = None  # "name", "role", "pronoun"
+    mention: str | None = None  # the article's words that named the speaker
+    resolution: Resolution | None = None
 
 
 def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """Every direct quotation of the article, full and fragment, with its speaker."""
     if not sentences:
         return ()
+    text = doubled_marks_as_quotes(text)
     paragraphs = _paragraph_bounds(sentences)
     starts = [s.start for s in sentences]
     groups = _group_spans(text, paragraphs, sentences)
@@ -100,6 +105,8 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
                 # paragraphs of one piece with a space.
                 text=_join(pieces, group.joins),
                 speaker=group.speaker,
+                mention=group.mention if group.speaker else None,
+                resolution=group.resolution if group.speaker else None,
                 sentence_index=sentence.index,
                 kind=kind,
                 start=start,
@@ -109,6 +116,30 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
         )
         previous = group
     return tuple(quotes)
+
+
+# Two apostrophes standing for a double quotation mark (''Like this,'' she said),
+# as some newspapers' archives write them.
+_DOUBLED = re.compile(r"''(?!')")
+
+
+def doubled_marks_as_quotes(text: str) -> str:
+    """The text with each ``''`` used as a quotation mark replaced by a curly
+    mark and a space, of the same length so offsets stay valid: an opener at a
+    word start becomes " “", a closer after a word " ”" becomes "” "."""
+    if "''" not in text:
+        return text
+
+    def swap(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if (before.isspace() or before in "([—–-") and not after.isspace():
+            return " “"
+        if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-"):
+            return "” "
+        return m.group()
+
+    return _DOUBLED.sub(swap, text)
 
 
 def _join(pieces: list[list[str]], joins: list[str]) -> str:
@@ -174,6 +205,12 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
         return False
     m = AFTER.match(between)
     if not m:
+        return False
+    np = m.group("np")
+    if text[last.spans[-1][0] + 1 : prev_end - 1].rstrip().endswith(".") and not (
+        np and np.strip().lower() in PRONOUNS
+    ):
+        # '…ends here.' Mrs. Clinton replied, '…': new speech, not a split quotation.
         return False
     tail = between[m.end() :]
     # Only the attribution sits between the pieces: nothing but a short object
@@ -264,6 +301,7 @@ def _attribute(
     """Find and resolve the speaker of one quotation, in order of reliability."""
     start = group.spans[0][0]
     found = None
+    origin: Resolution = "direct"
     # Attribution between the pieces or after the quotation.
     for k, (s, e, _closed) in enumerate(group.spans):
         nxt = group.spans[k + 1][0] if k + 1 < len(group.spans) else _next_opener(text, e)
@@ -271,29 +309,79 @@ def _attribute(
         if found:
             break
     if not found:
-        found = _before(text, sentence.start, start)
+        found = _signature(text, group.spans[-1][1])
     if not found:
-        found = _carried(text, group, sentence, sentences, previous)
+        found = _before(text, sentence.start, start)
+    if not found and not VERB_RE.search(text, sentence.start, start):
+        intro = introducing_subject(text[sentence.start : start])
+        found = (intro[0], intro[1], start) if intro else None
+    if not found:
+        origin = "carried"
+        lent = _lent_by_previous(text, group, sentence, previous)
+        if lent is not None:
+            group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
+            group.mention, group.resolution = lent.mention, "carried"
+            return
+        found = _carried(text, start, sentence, sentences, previous)
     if not found:
         return
-    kind, value, pos = found
+    kind, value, _pos = found
+    if kind == "unknown":
+        return
+    group.mention = value
     if kind == "pronoun":
         low = value.lower()
         if low in ("he", "she"):
             referent = resolver.pronoun(low, start, sentence.index)
-            if referent:
+            if referent and (referent[1] != "name" or plausible_person(referent[0], cast)):
                 group.speaker, group.speaker_kind = referent
+                group.resolution = "carried" if origin == "carried" else "pronoun"
         elif low in ("it", "they") and previous is not None and previous.speaker and _close(previous, start, text):
             group.speaker, group.speaker_kind = previous.speaker, previous.speaker_kind
+            group.resolution = "carried" if origin == "carried" else "pronoun"
         return
+    if kind == "label":
+        kind, origin = "name", "carried"  # a label needs a person behind it, as a carried name does
     if kind == "name":
-        group.speaker, group.speaker_kind = cast.resolve(value), "name"
+        value = strip_openers(value, cast)
+        name = cast.resolve(value) if value else None
+        # The subject of a speech verb in the sentence that introduces the
+        # quotation ("The Times reported:") is read as directly as "X said".
+        introduced = sentence.index > 0 and sentences[sentence.index - 1].text.rstrip().endswith(":")
+        if name is None or not trustworthy_name(name, cast, direct=origin == "direct" or introduced):
+            return  # a clause opener, a piece of an abbreviation, a place: say nothing
+        group.mention = value
+        group.speaker, group.speaker_kind = name, "name"
+        group.resolution = "direct" if found[0] == "label" else origin
+        return
+    role = whole_role(value, text)
+    if role is None:
+        return
+    value = group.mention = role
+    resolved = _possessor(value, cast)
+    if resolved is None:
+        linked = link_nominal(value, text, start, cast)
+        resolved = (linked, "name") if linked else None
+    if resolved is None and value.lower() in _GENERIC_ORG_ROLES:
+        org = resolver.recent_organisation(sentence.index)
+        resolved = (org, "name") if org else None
+    if resolved is not None:
+        group.speaker, group.speaker_kind = resolved
+        group.resolution = "carried" if origin == "carried" else "nominal"
     else:
-        resolved = _possessor(value, cast)
-        if resolved is None and value.lower() in _GENERIC_ORG_ROLES:
-            org = resolver.recent_organisation(sentence.index)
-            resolved = (org, "name") if org else None
-        group.speaker, group.speaker_kind = resolved or (value, kind)
+        group.speaker, group.speaker_kind, group.resolution = value, kind, origin
+
+
+_SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][^\n]{1,60}?)[.,]?[ \t]*(?:\n|$)")
+
+
+def _signature(text: str, end: int) -> tuple[str, str, int] | None:
+    """A quotation signed on the line after it: “…” / — Bernie Sanders."""
+    m = _SIGNATURE.match(text, end, min(len(text), end + 120))
+    if m is None:
+        return None
+    run = NAME_RUN.match(m.group("name"))
+    return ("name", run.group(), end) if run else None
 
 
 def _close(previous: _Group, start: int, text: str) -> bool:
@@ -341,11 +429,13 @@ def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] 
     if m.group("inv"):
         inv = m.group("inv")
         verb_text = m.string[: m.start("inv")]
-        speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text)
+        speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text.lower())
     else:
         speaker = speaker_from_np(m.group("np"))
     if speaker is None:
-        return None
+        # An attribution the rules cannot read: the speaker is someone, but not
+        # the one before, so nothing is carried over.
+        return "unknown", (m.group("np") or m.group("inv") or "").strip(), end
     return speaker[0], speaker[1], end
 
 
@@ -359,7 +449,7 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
         rest = lead[m.end() :]
         if re.search(r"[.!?]\s", rest) or len(rest.split()) > 14:
             continue
-        if m.group().startswith("according"):
+        if m.group().lower().startswith("according"):
             inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)
             if inv:
                 sp = speaker_from_np(inv.group(1), inverted=True, according=True)
@@ -382,27 +472,37 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
     return None
 
 
-def _carried(
-    text: str, group: _Group, sentence: Sentence, sentences: tuple[Sentence, ...], previous: _Group | None
-) -> tuple[str, str, int] | None:
-    """A quotation standing alone takes its speaker from just before it: the
-    previous quotation's speaker, or the subject of reported speech in the
-    previous sentence (Dr Marchetti said the sides had made progress. “…”)."""
-    start = group.spans[0][0]
+def _stands_alone(text: str, sentence: Sentence, start: int) -> bool:
     lead = text[sentence.start : start].strip()
-    if lead and not re.fullmatch(r"[\W\d]*", lead):
+    return not lead or bool(re.fullmatch(r"[\W\d]*", lead))
+
+
+def _lent_by_previous(text: str, group: _Group, sentence: Sentence, previous: _Group | None) -> _Group | None:
+    """A quotation standing alone right after another continues its speaker
+    when no new speech verb comes in between."""
+    start = group.spans[0][0]
+    if previous is None or not previous.speaker or not _stands_alone(text, sentence, start):
         return None
-    if previous is not None and previous.speaker and _close(previous, start, text):
-        between = text[previous.spans[-1][1] : start]
-        if not VERB_RE.search(between) or AFTER.match(between):
-            return previous.speaker_kind or "name", previous.speaker, start
-    if sentence.index == 0:
+    if not _close(previous, start, text):
+        return None
+    between = text[previous.spans[-1][1] : start]
+    if not VERB_RE.search(between) or AFTER.match(between):
+        return previous
+    return None
+
+
+def _carried(
+    text: str, start: int, sentence: Sentence, sentences: tuple[Sentence, ...], previous: _Group | None
+) -> tuple[str, str, int] | None:
+    """A quotation standing alone takes the subject of reported speech in the
+    previous sentence as its speaker (Dr Marchetti said the sides had made progress. “…”)."""
+    if not _stands_alone(text, sentence, start) or sentence.index == 0:
         return None
     prev = sentences[sentence.index - 1]
     if previous is not None and previous.spans[-1][1] > prev.start:
         return None
     for m in VERB_RE.finditer(prev.text):
-        if m.group().startswith("according"):
+        if m.group().lower().startswith("according"):
             continue
         subject = subject_before(prev.text[: m.start()])
         if subject:

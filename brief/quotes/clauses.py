@@ -15,6 +15,7 @@ import re
 from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES
 
 _VERB_WORDS = [
+    "Said",  # inverted at a sentence start: Said Ana Ruiz, who ..., "…"
     "said",
     "says",
     "say",
@@ -139,7 +140,7 @@ _VERB_WORDS = [
     "arguing",
     "stating",
 ]
-_VERB = "(?:according\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+_VERB = "(?:[Aa]ccording\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
 VERB_RE = re.compile(rf"\b{_VERB}\b")
 _ADVERBS = "also|later|then|previously|once|recently|simply|quickly|just|further|earlier|again|angrily|proudly|bluntly"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
@@ -359,6 +360,46 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     return None
 
 
+# A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
+_LEADING_CLAUSE = re.compile(
+    r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
+    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However)\b[^,:;]{0,90},\s*"
+)
+_INTRO = re.compile(
+    rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
+    r"|[Hh]e|[Ss]he)(?:,[^,;:\"“”]{1,80},)?\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?"
+    r"(?P<verb>[a-z]{3,}(?:ed|s|ing|en))\b"
+)
+# A speaker's label before a colon, as in transcripts: "Rep. Ana Ruiz (D-Ore.): “…”".
+_LABEL = re.compile(rf"^(?:[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})(?:\s*\([^()]{{0,20}}\))?\s*:$")
+
+
+def introducing_subject(lead: str) -> tuple[str, str] | None:
+    """The subject of a sentence that leads into the quotation with a colon, a
+    comma or its verb, whatever the verb: "Kaine has taken the stance: “…”",
+    "the protesters chanted “…”", "Mr. Trump yelled, ''…''"."""
+    stripped = lead.rstrip()
+    if not stripped:
+        return None
+    label = _LABEL.match(stripped.lstrip())
+    if label:
+        return ("label", label.group("np"))
+    body = _LEADING_CLAUSE.sub("", stripped.lstrip(), count=1)
+    m = _INTRO.match(body)
+    if m is None:
+        return None
+    rest = body[m.end() :]
+    if (
+        not (stripped.endswith((":", ",")) or not rest.strip())
+        or len(rest.split()) > 24
+        or re.search(r"[.!?;]\s", rest)
+    ):
+        return None
+    if m.group("verb").endswith("ing") and not re.search(r"\b(?:is|was)\s+[a-z]+ing$", m.group()):
+        return None
+    return speaker_from_np(m.group("np"))
+
+
 def subject_before(chunk: str) -> str | None:
     """The subject right before a speech verb; skips an appositive
     ("Mr Meadwell, 50, from Newcastle, said", "Jeff Sessions, who leads the
@@ -445,13 +486,16 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return cut[:7]
 
 
+_AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+
+
 def _role(words: list[str], from_start: bool) -> str | None:
     """A speaker named by role: "a Pentagon spokesman", "police", "the firm"."""
     if from_start:
         words = _noun_phrase(words)
     for i in range(len(words) - 1, -1, -1):
         head = words[i].lower().strip(",.")
-        if head in ROLE_NOUNS:
+        if head in ROLE_NOUNS or _AGE_NOUN.fullmatch(head):
             if from_start:
                 phrase = words[: i + 1]
             else:

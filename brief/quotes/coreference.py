@@ -7,6 +7,7 @@ and the genders the article itself gives its people (titles, "Kerry said he").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
@@ -61,7 +62,7 @@ class PronounResolver:
         result = None
         for m in VERB_RE.finditer(sentence.text):
             pos = sentence.start + m.start()
-            if self._inside_quote(pos) or m.group().startswith("according"):
+            if self._inside_quote(pos) or m.group().lower().startswith("according"):
                 continue
             subject = subject_before(self.text[self._tail_start(sentence.start, pos) : pos])
             sp = speaker_from_np(subject) if subject else None
@@ -165,3 +166,53 @@ class PronounResolver:
                 return subj[1], subj[0]
         person = self.cast.pronoun_referent(pronoun, pos, [])
         return (person, "name") if person else None
+
+
+# How far back a description looks for the name it stands for (characters): a
+# bound that keeps the search linear in the article's length.
+NOMINAL_LOOK_BACK = 4000
+_ANAPHORIC = frozenset(["the", "his", "her", "their", "its"])
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
+def link_nominal(role: str, text: str, pos: int, cast: Cast) -> str | None:
+    """The named person a definite description before ``pos`` stands for, when
+    the article makes the link: "Arsene Wenger, the Arsenal boss" or "Arsenal
+    boss Arsene Wenger" for "the Arsenal boss"; "Lena Marsh, 45," for "the
+    45-year-old". Indefinite descriptions ("a spokesman") introduce someone new
+    and are never linked.
+    """
+    words = role.split()
+    if len(words) < 2 or words[0].lower() not in _ANAPHORIC:
+        return None
+    lo = max(0, pos - NOMINAL_LOOK_BACK)
+    window = text[lo:pos]
+    head = words[-1].lower()
+    age = _AGE.fullmatch(head)
+    if age:
+        found = [m.group(1) for m in re.finditer(rf"({NAME_RUN.pattern}),\s+{age.group(1)}\b", window)]
+        return _person(found[-1], cast) if found else None
+    for m in reversed(list(re.finditer(rf"(?<![\w-]){re.escape(head)}\b", window, re.I))):
+        after = re.match(rf",?\s+({NAME_RUN.pattern})", window[m.end() :])
+        if after:
+            name = _person(after.group(1), cast)
+            if name:
+                return name
+        before = re.search(
+            rf"({NAME_RUN.pattern}),\s+(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$", window[: m.start()]
+        )
+        if before:
+            name = _person(before.group(1), cast)
+            if name:
+                return name
+    return None
+
+
+def _person(run: str, cast: Cast) -> str | None:
+    name = cast.resolve(run)
+    if not name:
+        return None
+    person = cast.person(name)
+    if person is None or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking):
+        return None
+    return name

@@ -185,6 +185,26 @@ _TITLE_WORDS = frozenset(
         "chief-executive",
         "co-founder",
         "boss",
+        # roles written like titles before a name ("Defender Lena Ortiz")
+        "defender",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "winger",
+        "quarterback",
+        "pitcher",
+        "actor",
+        "actress",
+        "singer",
+        "author",
+        "writer",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "activist",
+        "delegate",
+        "spokesperson",
     ]
 )
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "duke", "father", "brother"])
@@ -285,6 +305,8 @@ NOT_NAMES = frozenset(
         "november",
         "december",
         "according",
+        "said",
+        "says",
         "speaking",
         "asked",
         "what",
@@ -347,11 +369,28 @@ NOT_NAMES = frozenset(
         "dr.",
         "ms.",
         "prof.",
+        # clause openers that start a sentence capitalised before a name
+        "whether",
+        "during",
+        "depending",
+        "unlike",
+        "amid",
+        "following",
+        "do",
+        "does",
+        "did",
+        "should",
+        "would",
+        "could",
+        "some",
+        "many",
+        "most",
+        "every",
+        "each",
     ]
 )
-ABBREVIATED = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\."
-)
+# Initials written together ("U.S.", "J.J.") are one token, never a name's piece.
+ABBREVIATED = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\.)"
 _CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
 NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -365,6 +404,11 @@ PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
 _LEADING_NOT_NAMES = NOT_NAMES - _TITLE_WORDS
+
+
+def is_title_word(token: str) -> bool:
+    """ "Mrs.", "Sen", "Attorney": a word of a title written before a name."""
+    return token.lower().rstrip(".") in _TITLE_WORDS
 
 
 def name_tokens(run: str) -> list[str]:
@@ -381,10 +425,16 @@ def _name_tokens(run: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
     while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
         tokens = tokens[1:]
+    # A title word before "of" is a title only at the start ("Secretary of State",
+    # "Prime Minister of ..."); after a name it is a surname ("Representative
+    # Peter T. King of New York").
     last_title = -1
-    for i, tok in enumerate(tokens):
-        if tok.lower().rstrip(".") in _TITLE_WORDS and i < len(tokens) - 1:
-            last_title = i
+    for i, tok in enumerate(tokens[:-1]):
+        if not _is_title_token(tok):
+            continue
+        if tokens[i + 1].lower() == "of" and not all(_is_title_token(t) for t in tokens[:i]):
+            continue
+        last_title = i
     tokens = tokens[last_title + 1 :]
     if last_title >= 0 and tokens and tokens[0].lower() in ("of", "to", "for"):
         # "President of Nigeria Muhammadu Buhari": drop the place after the title.
@@ -403,6 +453,10 @@ def _name_tokens(run: str) -> tuple[str, ...]:
     if "and" not in tokens and len(tokens) > 3:
         tokens = tokens[-2:]
     return tuple(tokens)
+
+
+def _is_title_token(token: str) -> bool:
+    return token.lower().rstrip(".") in _TITLE_WORDS
 
 
 def title_gender(run: str) -> str | None:
@@ -437,7 +491,17 @@ class Cast:
 
     people: dict[str, Person] = field(default_factory=dict)  # fullest name -> Person
     by_surname: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)  # first name -> full names
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fullest name)
+    # Words the article writes in lower case ("some", "back", "defense"): a
+    # capitalised one of them opening a sentence is no name.
+    common_words: frozenset[str] = frozenset()
+    # Names the article writes after "in", "at", "near"... at least as often as
+    # elsewhere: places (and venues).
+    placed: set[str] = field(default_factory=set)
+    # Names written as the subject of a speech verb ("Bolton said"): whoever
+    # speaks is a person or an organisation, not a place or a thing.
+    speaking: set[str] = field(default_factory=set)
 
     def resolve(self, run: str) -> str | None:
         """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
@@ -452,6 +516,11 @@ class Cast:
             full_tokens = full.split()
             if all(t in full_tokens for t in tokens) and (best is None or len(full_tokens) > len(best.split())):
                 best = full
+        if best is None and len(tokens) == 1:
+            # "Dave" for "Dave Aronberg", when only one person has that first name.
+            firsts = self.by_first.get(surname, [])
+            if len(firsts) == 1:
+                best = firsts[0]
         return best or " ".join(tokens)
 
     def person(self, name: str) -> Person | None:
@@ -478,11 +547,26 @@ class Cast:
         return None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_SPEAKS = re.compile(
+    r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|added|adds|asked|wrote|writes|tweeted|argued|claimed|insisted|"
+    r"explained|noted|replied|recalled|warned|stressed)\b"
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?$")
+
+
 def build_cast(text: str) -> Cast:
     """Find the people of an article: name runs, fullest names, genders."""
-    cast = Cast()
+    cast = Cast(common_words=frozenset(_LOWER_WORD.findall(text)))
     runs: list[tuple[int, int, str, list[str]]] = []
+    located: dict[str, int] = {}
     for m in NAME_RUN.finditer(text):
+        run = " ".join(m.group().split())
+        after_locative = _LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
+        possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
+        located[run] = located.get(run, 0) + (1 if after_locative and not possessive else -1)
+        if _SPEAKS.match(text, m.end()):
+            cast.speaking.add(" ".join(name_tokens(m.group())))
         tokens = name_tokens(m.group())
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue
@@ -491,6 +575,9 @@ def build_cast(text: str) -> Cast:
         if name not in cast.people:
             cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
             cast.by_surname.setdefault(tokens[-1], []).append(name)
+            if len(tokens) > 1:
+                cast.by_first.setdefault(tokens[0], []).append(name)
+    cast.placed = {run for run, balance in located.items() if balance >= 0}
     for k, (start, end, run, tokens) in enumerate(runs):
         full = cast.resolve(" ".join(tokens))
         if full is None or full not in cast.people:
