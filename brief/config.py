@@ -11,6 +11,7 @@ fields below, for example::
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import ConfigError, UsageError
+from brief.ingest.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,13 @@ class Config:
     input_format: str = "auto"
     keep_boilerplate: bool = False
     timeout: float = 20.0
+    max_bytes: int = DEFAULT_MAX_BYTES
     # digest
     out: str | None = None
     sources: tuple[str, ...] = ()
     digest_format: str = "markdown"
     digest_points: int | None = None
+    max_files: int = DEFAULT_MAX_FILES
 
 
 _TYPES: dict[str, type] = {
@@ -50,15 +54,35 @@ _TYPES: dict[str, type] = {
     "input_format": str,
     "keep_boilerplate": bool,
     "timeout": float,
+    "max_bytes": int,
     "out": str,
     "sources": tuple,
     "digest_format": str,
     "digest_points": int,
+    "max_files": int,
+}
+
+# Range of each number, wherever it comes from (file, environment, flag): (least, inclusive, most).
+_RANGES: dict[str, tuple[float, bool, float]] = {
+    "sentences": (1, True, math.inf),
+    "words": (1, True, math.inf),
+    "ratio": (0, False, 1),
+    "quotes": (0, True, math.inf),
+    "timeout": (0, False, 24 * 3600),
+    "max_bytes": (1, True, math.inf),
+    "digest_points": (1, True, 10),
+    "max_files": (1, True, math.inf),
 }
 
 # A [digest] table in the config file, e.g. `[digest]\nout = "~/briefs"`, maps
 # onto these top-level settings.
-_DIGEST_TABLE = {"out": "out", "sources": "sources", "format": "digest_format", "points": "digest_points"}
+_DIGEST_TABLE = {
+    "out": "out",
+    "sources": "sources",
+    "format": "digest_format",
+    "points": "digest_points",
+    "max_files": "max_files",
+}
 
 
 def default_config_path() -> Path:
@@ -68,31 +92,58 @@ def default_config_path() -> Path:
 
 
 def _coerce(key: str, value: Any, where: str) -> Any:
+    """A file value (TOML-typed) or an environment string as the setting's type.
+
+    Strict: a TOML ``true`` is not the number 1, ``3.0`` is not a count, and
+    ``nan`` or ``inf`` are no timeout.
+    """
     kind = _TYPES[key]
+    from_env = isinstance(value, str) and where.startswith("BRIEF_")
     try:
         if kind is bool:
             if isinstance(value, bool):
                 return value
-            if str(value).lower() in ("1", "true", "yes", "on"):
+            if from_env and value.lower() in ("1", "true", "yes", "on"):
                 return True
-            if str(value).lower() in ("0", "false", "no", "off"):
+            if from_env and value.lower() in ("0", "false", "no", "off"):
                 return False
             raise ValueError(value)
         if kind is tuple:
             if isinstance(value, str):
                 return tuple(v for v in value.split(os.pathsep) if v)
-            return tuple(str(v) for v in value)
-        if kind is int and isinstance(value, float):
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return tuple(value)
             raise ValueError(value)
-        return kind(value)
+        if kind is str:
+            if isinstance(value, str):
+                return value
+            raise ValueError(value)
+        if isinstance(value, bool):
+            raise ValueError(value)
+        if kind is int:
+            if isinstance(value, int):
+                return value
+            if from_env:
+                return int(value.strip())
+            raise ValueError(value)
+        # float
+        if isinstance(value, (int, float)):
+            return float(value)
+        if from_env:
+            return float(value.strip())
+        raise ValueError(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{where}: {key} must be a {kind.__name__}, got {value!r}") from None
+        kind_name = {int: "whole number", float: "number", bool: "true or false", tuple: "list of strings"}.get(
+            kind, "string"
+        )
+        raise ConfigError(f"{where}: {key} must be a {kind_name}, got {value!r}") from None
 
 
 def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] | None = None, **flags: Any) -> Config:
     """Build the Config: defaults, then the file, then BRIEF_* variables, then non-None flags."""
     env = dict(os.environ) if env is None else env
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}  # where each value came from, for error messages
     # BRIEF_CONFIG="" means "no config file" (handy in scripts and tests).
     explicit = path is not None or bool(env.get("BRIEF_CONFIG"))
     if path is not None:
@@ -122,15 +173,20 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
             if key not in _TYPES:
                 raise ConfigError(f"{file_path}: unknown setting {key!r}; known: {', '.join(_TYPES)}")
             values[key] = _coerce(key, value, str(file_path))
+            origins[key] = f"{file_path}: {key}"
     elif explicit:
         raise ConfigError(f"{file_path}: config file not found")
     for key in _TYPES:
         env_key = f"BRIEF_{key.upper()}"
         if env.get(env_key, "") != "":
             values[key] = _coerce(key, env[env_key], env_key)
+            origins[key] = env_key
     for key, value in flags.items():
         if value is not None:
             values[key] = value
+            origins[key] = "--" + key.replace("_", "-")
+    for key, value in values.items():
+        _check_range(key, value, origins.get(key, key))
     known = {f.name for f in fields(Config)}
     config = replace(Config(), **{k: v for k, v in values.items() if k in known})
     _check(config)
@@ -140,6 +196,20 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
 OUTPUT_FORMATS = ("text", "markdown", "json")
 DIGEST_FORMATS = ("markdown", "json", "html")
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
+
+
+def _check_range(key: str, value: Any, where: str) -> None:
+    """Numbers must be finite and inside their range (``_RANGES``)."""
+    if key not in _RANGES or value is None:
+        return
+    low, inclusive, high = _RANGES[key]
+    kind = _TYPES[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+        raise ConfigError(f"{where} must be a {'whole number' if kind is int else 'number'}, got {value!r}")
+    if not math.isfinite(value) or value < low or (value == low and not inclusive) or value > high:
+        above = f"at least {low:g}" if inclusive else f"more than {low:g}"
+        bound = above if high == math.inf else f"{above} and at most {high:g}"
+        raise ConfigError(f"{where} must be {bound} (got {value!r})")
 
 
 def _check(config: Config) -> None:

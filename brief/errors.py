@@ -42,6 +42,10 @@ class InputError(BriefError):
     exit_code = ExitCode.BAD_INPUT
 
 
+class InputTooLarge(InputError):
+    """The input passes the size limit (``--max-bytes``); nothing past the limit was read."""
+
+
 class FetchError(BriefError):
     """A URL could not be fetched (network, HTTP status, content type, size)."""
 

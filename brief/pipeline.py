@@ -13,7 +13,7 @@ from brief.errors import InputError
 from brief.extractive.scorers import get_scorer
 from brief.extractive.select import Budget, select
 from brief.ingest.clean import clean
-from brief.ingest.sources import Source, from_text
+from brief.ingest.sources import DEFAULT_MAX_BYTES, Source, from_text
 from brief.quotes import choose_key_quotes, extract_quotes
 from brief.reports import BriefingStats
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
@@ -40,9 +40,11 @@ def document_from_text(text: str, metadata: Metadata, origin: str = "<text>") ->
     return Document(text=text, sentences=sentences, paragraphs=paragraphs, quotes=quotes, metadata=metadata)
 
 
-def parse(text: str, input_format: str = "auto", keep_boilerplate: bool = False) -> Document:
+def parse(
+    text: str, input_format: str = "auto", keep_boilerplate: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
     """Clean and segment article text (plain text, Markdown or HTML) into a Document."""
-    return parse_source(from_text(text, input_format), keep_boilerplate=keep_boilerplate)
+    return parse_source(from_text(text, input_format, max_bytes=max_bytes), keep_boilerplate=keep_boilerplate)
 
 
 def summarize_document(
@@ -153,14 +155,16 @@ def summarize(
     abstractive: bool = False,
     model: str | ModelHandle | None = None,
     generation: AbstractiveOptions | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Briefing:
     """Summarize article text into a Briefing (bullets, key quotes, metadata, stats).
 
     ``abstractive=True`` (or a ``model`` name, path or loaded ``brief.abstractive.ModelHandle``)
     rewrites the points with a seq2seq model; pass a handle to reuse one model across calls.
+    Text larger than ``max_bytes`` (UTF-8) raises ``InputTooLarge`` (an InputError).
     """
     handle = model_handle(abstractive, model)
-    doc = parse(text, input_format=input_format, keep_boilerplate=keep_boilerplate)
+    doc = parse(text, input_format=input_format, keep_boilerplate=keep_boilerplate, max_bytes=max_bytes)
     briefing = summarize_document(doc, sentences=sentences, words=words, ratio=ratio, scorer=scorer, quotes=quotes)
     return abstract_step(doc, briefing, handle, generation)
 

@@ -160,7 +160,7 @@ def test_input_without_sentences(tmp_path) -> None:
     [
         (("--sentences", "0"), "sentences must be at least 1"),
         (("--words", "-5"), "words must be at least 1"),
-        (("--ratio", "1.5"), "ratio must be between 0 and 1"),
+        (("--ratio", "1.5"), "ratio must be more than 0 and at most 1"),
         (("--format", "pdf"), "unknown format"),
         (("--scorer", "magic"), "unknown scorer"),
         (("--sentences", "two"), "Invalid value"),

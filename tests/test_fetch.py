@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 import socket
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -91,11 +94,64 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             self.close_connection = True
+        elif path in ENCODED:
+            body, coding = ENCODED[path]()
+            self._send(200, body, "text/html; charset=utf-8", {"Content-Encoding": coding})
+        elif path == "/trickle":
+            # One byte a second, forever: only an overall deadline ends it.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(120):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+        elif path == "/trickle-headers":
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(120):
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
         elif path == "/slow":
             time.sleep(3)
             self._send(200, ARTICLE_HTML.encode("utf-8"))
         else:
             self._send(404, b"")
+
+
+@functools.cache
+def _nested_bomb() -> tuple[bytes, str]:
+    # gzip(gzip(256 MB of zeros)) is about a kilobyte; sent as a single "gzip".
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b"\0" * (1 << 20)
+    parts = [inner.compress(block) for _ in range(256)]
+    parts.append(inner.flush())
+    return gzip.compress(b"".join(parts), 9), "gzip"
+
+
+@functools.cache
+def _text_bomb() -> tuple[bytes, str]:
+    # 60 MB of text in one gzip layer: the cap must fire while decompressing.
+    return gzip.compress(b"<p>" + b"words and more words " * 3_000_000 + b"</p>", 9), "gzip"
+
+
+ENCODED = {
+    "/gzip": lambda: (gzip.compress(ARTICLE_HTML.encode("utf-8")), "gzip"),
+    "/deflate": lambda: (zlib.compress(ARTICLE_HTML.encode("utf-8")), "deflate"),
+    "/raw-deflate": lambda: (zlib.compress(ARTICLE_HTML.encode("utf-8"))[2:-4], "deflate"),
+    "/gzip-gzip": lambda: (gzip.compress(gzip.compress(ARTICLE_HTML.encode("utf-8"))), "gzip, gzip"),
+    "/bomb": _nested_bomb,
+    "/text-bomb": _text_bomb,
+    "/br": lambda: (b"not really brotli", "br"),
+}
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -163,8 +219,8 @@ def test_fetch_decodes_header_charset(server):
         ("/missing", "HTTP 404"),
         ("/broken", "HTTP 500"),
         ("/image", "content type image/png"),
-        ("/huge", "larger than 5 MB"),
-        ("/huge-chunked", "larger than 5 MB"),
+        ("/huge", "larger than the 10 MB limit"),
+        ("/huge-chunked", "larger than the 10 MB limit"),
         ("/loop0", "too many redirects"),
     ],
 )
@@ -231,7 +287,7 @@ def test_cli_summarize_url_json_has_url(server, capsys, monkeypatch, tmp_path):
         ("/missing", "HTTP 404"),
         ("/broken", "HTTP 500"),
         ("/image", "not a text or HTML page"),
-        ("/huge", "larger than 5 MB"),
+        ("/huge", "larger than the 10 MB limit"),
         ("/loop0", "too many redirects"),
     ],
 )
@@ -262,3 +318,59 @@ def test_cli_clean_url(server, capsys, monkeypatch, tmp_path):
     assert out.splitlines()[0] == "Ferry service resumes on the Kessel River"
     assert "three-week pause for engine repairs" in out
     assert "Home" not in out.split("\n\n", 1)[1]
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
+def test_fetch_decompresses_one_encoding(server, path):
+    assert "Kessel River ferry" in fetch_url(f"{server}{path}").text
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/gzip-gzip", "stacked content encodings (gzip, gzip)"),
+        ("/br", "unsupported content encoding 'br'"),
+        ("/bomb", "looks like a binary file"),
+        ("/text-bomb", "larger than the 10 MB limit"),
+    ],
+)
+def test_fetch_refuses_encodings_and_bombs(server, path, message):
+    with pytest.raises(FetchError) as exc:
+        fetch_url(f"{server}{path}")
+    assert message in str(exc.value)
+
+
+def test_fetch_bomb_stays_small(server):
+    """The nested bomb and the 60 MB text bomb never allocate more than the limit allows."""
+    import tracemalloc
+
+    _nested_bomb(), _text_bomb()  # built before measuring: the server's own memory does not count
+    tracemalloc.start()
+    try:
+        for path in ("/bomb", "/text-bomb"):
+            with pytest.raises(FetchError):
+                fetch_url(f"{server}{path}")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024
+
+
+def test_fetch_max_bytes_counts_decoded_bytes(server):
+    with pytest.raises(FetchError, match="larger than the 1,000 bytes limit"):
+        fetch_url(f"{server}/gzip", max_bytes=1000)
+
+
+@pytest.mark.parametrize("path", ["/trickle", "/trickle-headers"])
+def test_fetch_overall_deadline(server, path):
+    """A byte every 0.2 s never trips a per-read timeout; the overall deadline ends it."""
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="timed out after 1 s"):
+        fetch_url(f"{server}{path}", timeout=1.0)
+    assert time.monotonic() - started < 3
+
+
+def test_cli_bomb_exit_6(server, capsys, monkeypatch, tmp_path):
+    code, out, err = run_cli(["summarize", f"{server}/bomb"], capsys, monkeypatch, tmp_path)
+    assert code == 6 and out == ""
+    assert err.startswith("Error: ") and err.count("\n") == 1

@@ -32,6 +32,9 @@ def clean_command(
     input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", help="Refuse inputs larger than this many bytes of text (default 10000000); exit 3."
+    ),
 ) -> None:
     # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.cli.summarize_cmd import read_input
@@ -41,10 +44,10 @@ def clean_command(
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown format {output_format!r}; choose text or json")
-    cfg = load_config(config, input_format=input_format, keep_boilerplate=keep_boilerplate)
+    cfg = load_config(config, input_format=input_format, keep_boilerplate=keep_boilerplate, max_bytes=max_bytes)
     if cfg.input_format not in ("auto", "text", "markdown", "html"):
         raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
-    src = read_input(source, cfg.input_format, cfg.timeout)
+    src = read_input(source, cfg.input_format, cfg.timeout, cfg.max_bytes)
     article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":

@@ -49,6 +49,12 @@ def digest_command(
     quotes: int | None = typer.Option(None, "--quotes", "-q", help="Key quotes per story (default 2)."),
     input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     timeout: float | None = typer.Option(None, "--timeout", help="Seconds to wait for each URL (default 20)."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", help="Skip inputs larger than this many bytes of text (default 10000000)."
+    ),
+    max_files: int | None = typer.Option(
+        None, "--max-files", help="Most article files one run reads from its folders and arguments (default 5000)."
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the article cache."),
     config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
     abstractive: bool = typer.Option(
@@ -79,6 +85,8 @@ def digest_command(
         quotes=quotes,
         input_format=input_format,
         timeout=timeout,
+        max_bytes=max_bytes,
+        max_files=max_files,
     )
     day = digest_date(date)
     target = output_path(Path(cfg.out or ".").expanduser(), day, cfg.digest_format)
@@ -106,6 +114,8 @@ def digest_command(
                 input_format=cfg.input_format,
                 keep_boilerplate=cfg.keep_boilerplate,
                 timeout=cfg.timeout,
+                max_bytes=cfg.max_bytes,
+                max_files=cfg.max_files,
                 cache_dir=None if no_cache else True,
                 points=cfg.digest_points,
                 quotes=cfg.quotes,

@@ -50,6 +50,9 @@ def summarize_command(
     input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    max_bytes: int | None = typer.Option(
+        None, "--max-bytes", help="Refuse inputs larger than this many bytes of text (default 10000000); exit 3."
+    ),
     abstractive: bool = typer.Option(
         False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."
     ),
@@ -88,6 +91,7 @@ def summarize_command(
         tldr=tldr,
         input_format=input_format,
         keep_boilerplate=keep_boilerplate,
+        max_bytes=max_bytes,
     )
     flagged: dict[str, Any] = {"sentences": sentences, "words": words, "ratio": ratio}
     if any(v is not None for v in flagged.values()):
@@ -98,7 +102,7 @@ def summarize_command(
 
     # Loaded before reading the input, so a missing backend or model fails fast.
     handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported)
-    src = read_input(source, cfg.input_format, cfg.timeout)
+    src = read_input(source, cfg.input_format, cfg.timeout, cfg.max_bytes)
     briefing = summarize_source(
         src,
         keep_boilerplate=cfg.keep_boilerplate,
@@ -174,18 +178,18 @@ def report_coverage(briefing: Briefing) -> None:
         )
 
 
-def read_input(source: str | None, input_format: str, timeout: float):
-    """Resolve FILE, -, URL or a piped stdin into a Source."""
+def read_input(source: str | None, input_format: str, timeout: float, max_bytes: int):
+    """Resolve FILE, -, URL or a piped stdin into a Source, refusing more than ``max_bytes`` of text."""
     from brief.ingest.sources import is_url, read_file, read_stdin
 
     if source is None:
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("no input: give a FILE, a URL, or - to read standard input")
-        return read_stdin(input_format)
+        return read_stdin(input_format, max_bytes)
     if source == "-":
-        return read_stdin(input_format)
+        return read_stdin(input_format, max_bytes)
     if is_url(source):
         from brief.ingest.fetch import fetch_url
 
-        return fetch_url(source, input_format=input_format, timeout=timeout)
-    return read_file(source, input_format)
+        return fetch_url(source, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
+    return read_file(source, input_format, max_bytes)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
-from brief.ingest.sources import Source
+from brief.ingest.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, Source
 from brief.reports import DigestStats
 from brief.types import Article, Digest, Failure, Story
 
@@ -61,6 +61,8 @@ def build_digest(
     input_format: str = "auto",
     keep_boilerplate: bool = False,
     timeout: float = 20.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
     cache_dir: str | os.PathLike[str] | None | bool = True,
     points: int | None = None,
     quotes: int = 2,
@@ -76,6 +78,9 @@ def build_digest(
     ``previous`` are articles of an earlier digest (``--update``): kept, with
     new ones added. ``cache_dir=True`` uses the user cache (or $BRIEF_CACHE),
     a path uses that folder, ``None``/``False`` disables caching.
+    Each input may hold at most ``max_bytes`` of text (larger ones are skipped
+    with a failure), and folders and file arguments together at most
+    ``max_files`` article files (more is an InputError before anything is read).
     ``Digest.stats`` tells how many articles were processed and how many came
     from the cache.
 
@@ -103,7 +108,7 @@ def build_digest(
     if fetch is None:
         from brief.ingest.fetch import fetch_url
 
-        fetch = functools.partial(fetch_url, input_format=input_format, timeout=timeout)
+        fetch = functools.partial(fetch_url, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
 
     if cache_dir is True:
         cache = ArticleCache(default_cache_dir())
@@ -116,7 +121,7 @@ def build_digest(
     earlier = list(previous)
     if not specs and not earlier:
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
-    pending, failures = collect(specs, fetch, input_format)  # type: ignore[arg-type]
+    pending, failures = collect(specs, fetch, input_format, max_bytes=max_bytes, max_files=max_files)  # type: ignore[arg-type]
     scorer = get_scorer("default")
     fresh: dict[str, Article] = {}
     processed = cached = 0

@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from brief.digest.feeds import looks_like_feed, parse_feed
 from brief.errors import BriefError, InputError
-from brief.ingest.sources import Source, is_url, read_bytes_source, read_file
+from brief.ingest.sources import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_FILES,
+    Source,
+    is_url,
+    read_bytes_source,
+    read_file,
+)
 from brief.types import Failure
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -57,45 +65,88 @@ def read_url_list(path: str | os.PathLike[str]) -> list[str]:
     return urls
 
 
-def walk_folder(folder: Path) -> list[Path]:
-    """Article files under ``folder``, sorted, skipping hidden entries, READMEs and brief's own digests."""
-    found = []
+def walk_folder(folder: Path, limit: int | None = None) -> list[Path]:
+    """Article files under ``folder``, sorted, skipping hidden entries, READMEs and brief's own digests.
+
+    Only regular files count: a symlink is followed only when it ends at one,
+    and FIFOs, sockets and devices are skipped (reading them could hang or
+    never end). Symlinked folders are not entered, so there are no loops.
+    The walk stops once it has found more than ``limit`` files.
+    """
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or _OWN_OUTPUT.match(name) or _FOLDER_NOTES.match(name):
                 continue
-            if Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                found.append(Path(root) / name)
+            path = Path(root) / name
+            if path.suffix.lower() in ARTICLE_SUFFIXES and _is_regular(path):
+                found.append(path)
+                if limit is not None and len(found) > limit:
+                    return found
     return found
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)  # follows symlinks; a dangling one fails
+    except OSError:
+        return False
+
+
+class InputTooMany(InputError):
+    """More article files than the per-run limit: the whole run stops (exit 3)."""
+
+
+def _too_many_files(limit: int) -> InputTooMany:
+    return InputTooMany(
+        f"more than {limit:,} article files in the inputs (the per-run limit); "
+        "raise it with --max-files (or `max_files` in the config), or give fewer folders"
+    )
 
 
 def collect(
     inputs: Iterable[str | os.PathLike[str]],
     fetch: Fetcher,
     input_format: str = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_files: int = DEFAULT_MAX_FILES,
 ) -> tuple[list[Pending], list[Failure]]:
-    """Expand inputs into pending articles; feeds are read here to list their entries."""
+    """Expand inputs into pending articles; feeds are read here to list their entries.
+
+    Raises InputError when folders and file arguments hold more than ``max_files``
+    article files, before any of them is read.
+    """
     pending: list[Pending] = []
     failures: list[Failure] = []
+    files = 0
     for item in inputs:
         spec = os.fspath(item)
         try:
             if is_url(spec):
                 source = fetch(spec)
                 if looks_like_feed(source.text):
-                    pending += _feed_entries(source.text, spec, fetch)
+                    pending += _feed_entries(source.text, spec, fetch, max_bytes)
                 else:
                     pending.append(Pending(spec, _ready(source)))
                 continue
             path = Path(spec)
             if path.is_dir():
-                pending += [Pending(os.fspath(p), _file_loader(p, input_format)) for p in walk_folder(path)]
+                found = walk_folder(path, limit=max_files - files)
+                files += len(found)
+                if files > max_files:
+                    raise _too_many_files(max_files)
+                pending += [Pending(os.fspath(p), _file_loader(p, input_format, max_bytes, True)) for p in found]
             elif path.suffix.lower() in FEED_SUFFIXES or (path.is_file() and _file_is_feed(path)):
-                source = read_file(path, "text")
-                pending += _feed_entries(source.text, spec, fetch)
+                source = read_file(path, "text", max_bytes)
+                pending += _feed_entries(source.text, spec, fetch, max_bytes)
             else:
-                pending.append(Pending(spec, _file_loader(path, input_format)))
+                files += 1
+                if files > max_files:
+                    raise _too_many_files(max_files)
+                pending.append(Pending(spec, _file_loader(path, input_format, max_bytes)))
+        except InputTooMany:
+            raise
         except BriefError as exc:
             failures.append(Failure(spec, _reason(exc, spec)))
     return pending, failures
@@ -119,17 +170,17 @@ def _ready(source: Source) -> Callable[[], Source]:
     return lambda: source
 
 
-def _file_loader(path: Path, input_format: str) -> Callable[[], Source]:
-    return lambda: read_file(path, input_format)
+def _file_loader(path: Path, input_format: str, max_bytes: int, regular_only: bool = False) -> Callable[[], Source]:
+    return lambda: read_file(path, input_format, max_bytes, regular_only=regular_only)
 
 
-def _feed_entries(text: str, origin: str, fetch: Fetcher) -> list[Pending]:
+def _feed_entries(text: str, origin: str, fetch: Fetcher, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Pending]:
     out = []
     for number, entry in enumerate(parse_feed(text, origin), 1):
         entry_origin = entry.link or f"{origin}#{number}"
         if entry.text:
             body = f"{entry.title}\n\n{entry.text}" if entry.title else entry.text
-            source = read_bytes_source(body.encode("utf-8"), entry_origin, "text", url=entry.link)
+            source = read_bytes_source(body.encode("utf-8"), entry_origin, "text", url=entry.link, max_bytes=max_bytes)
             out.append(Pending(entry_origin, _ready(source), site=entry.site))
         elif entry.link and is_url(entry.link):
             out.append(Pending(entry.link, _fetch_loader(entry.link, fetch), site=entry.site))

@@ -13,7 +13,7 @@ or carried over from the sentence before. Attribution clauses are read by
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from brief.quotes.clauses import (
@@ -164,10 +164,14 @@ def _group_spans(text: str, paragraphs: list[tuple[int, int]], sentences: tuple[
 
     groups: list[_Group] = []
     sentence_spans = [(s.start, s.end) for s in sentences]
+    sentence_starts = [s.start for s in sentences]
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         para = text[p_start:p_end]
         spans = [(s + p_start, e + p_start, c) for s, e, c in find_quote_spans(para)]
-        spans = plausible_quotes(sentence_spans, spans)
+        # Only this paragraph's sentences can touch its quotations: passing just
+        # them keeps the whole loop linear in the number of sentences.
+        inside = sentence_spans[bisect_left(sentence_starts, p_start) : bisect_left(sentence_starts, p_end)]
+        spans = plausible_quotes(inside, spans)
         for span in spans:
             last = groups[-1] if groups else None
             if last is not None and _continues(text, last, span, p_index, paragraphs):

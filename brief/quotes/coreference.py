@@ -35,6 +35,7 @@ class PronounResolver:
         self.mention_pos = [p for p, _ in cast.mentions]
         self.mentioned = {n for _, n in cast.mentions}
         self._subjects: dict[int, tuple[str, str, str | None] | None] = {}
+        self._filled = 0  # subjects of sentences before this index are all known
 
     def _gender(self, kind: str, value: str) -> str | None:
         if kind == "name":
@@ -55,6 +56,17 @@ class PronounResolver:
 
     def subject(self, index: int) -> tuple[str, str, str | None] | None:
         """(kind, speaker, gender) of sentence ``index``, or None."""
+        if index in self._subjects:
+            return self._subjects[index]
+        # A subject depends only on earlier ones (a pronoun looks back). Working the
+        # earlier ones out first, in order, keeps the recursion one level deep
+        # however many sentences in a row start with "He said" (no RecursionError).
+        while self._filled < index:
+            self._subject_of(self._filled)
+            self._filled += 1
+        return self._subject_of(index)
+
+    def _subject_of(self, index: int) -> tuple[str, str, str | None] | None:
         if index in self._subjects:
             return self._subjects[index]
         self._subjects[index] = None  # guards against cycles
@@ -94,10 +106,9 @@ class PronounResolver:
 
     def _first_mention(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
         lo = bisect_right(self.mention_pos, sentence.start - 1)
-        for pos, name in self.cast.mentions[lo:]:
-            if pos >= sentence.end:
-                break
-            if self._inside_quote(pos) or self.text[pos:].split(None, 1)[0].endswith(("'s", "’s", "'", "’")):
+        hi = bisect_right(self.mention_pos, sentence.end - 1)
+        for pos, name in self.cast.mentions[lo:hi]:
+            if self._inside_quote(pos) or _word_at(self.text, pos).endswith(("'s", "’s", "'", "’")):
                 continue
             return ("name", name, self._gender("name", name))
         return None
@@ -216,3 +227,12 @@ def _person(run: str, cast: Cast) -> str | None:
     if person is None or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking):
         return None
     return name
+
+
+_WORD = re.compile(r"\s*(\S*)")
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The whitespace-delimited word at ``pos``, without copying the rest of the text."""
+    m = _WORD.match(text, pos)
+    return m.group(1) if m else ""

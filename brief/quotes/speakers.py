@@ -10,6 +10,7 @@ returned as written, and a pronoun with no compatible person stays unknown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -536,7 +537,9 @@ class Cast:
         gender = PRONOUNS.get(pronoun.lower())
         if gender is None:
             return None
-        candidates = [(p, n) for p, n in self.mentions if p < pos] + [(p, n) for p, n in speakers if p < pos]
+        # Mentions are in text order: only the last 12 before ``pos`` can be chosen (linear time overall).
+        before = bisect_left(self.mentions, (pos,))
+        candidates = self.mentions[max(0, before - 12) : before] + [(p, n) for p, n in speakers if p < pos]
         candidates.sort(key=lambda c: c[0], reverse=True)
         for _p, name in candidates[:12]:
             person = self.people.get(name)

@@ -33,6 +33,8 @@ _CARD_END = re.compile(r"(?<![\w'’-])(?:MORE|More\s*[»›>]+)(?![\w'’-])")
 _CASE_CHANGE = re.compile(r"[a-z][A-Z][a-z]")
 _MAX_NAME_WORDS = 5  # "Kristi Lynn Noem": a full name is a few words
 _MAX_CARD_WORDS = 80  # full name plus three or four headlines
+_MAX_WORD = 200  # longer "words" are no names
+_WORD = re.compile(r"\S+")
 
 
 def _card_at(text: str, m: re.Match[str]) -> tuple[int, int | None] | None:
@@ -43,11 +45,10 @@ def _card_at(text: str, m: re.Match[str]) -> tuple[int, int | None] | None:
     """
     left = m.group(1)
     start = m.end()
-    before = text[: m.start()].split()
     # The card opens with the name's first word again ("Jane DoeJane ..."), as a
     # full name does; "McDonald's McRib" has no such repetition.
     name_word = _NAME_WORD.match(text, start)
-    first_again = bool(before) and name_word is not None and before[-1] == name_word.group(0)
+    first_again = name_word is not None and _word_before(text, m.start()) == name_word.group(0)
     pos = start
     for seen in range(_MAX_NAME_WORDS):
         word = _NAME_WORD.match(text, pos)
@@ -78,10 +79,24 @@ def _card_at(text: str, m: re.Match[str]) -> tuple[int, int | None] | None:
     return None
 
 
+def _word_before(text: str, end: int) -> str | None:
+    """The whitespace-delimited word before ``end`` (None if there is none or it is
+    longer than any name), found without copying the text before it: on a
+    one-line page that copy made ``repair`` quadratic."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+        if end - start > _MAX_WORD:
+            return None
+    return text[start:end] or None
+
+
 def _nth_word_end(text: str, pos: int, n: int) -> int:
-    for k, m in enumerate(re.finditer(r"\S+", text[pos:])):
+    for k, m in enumerate(_WORD.finditer(text, pos)):
         if k + 1 >= n:
-            return pos + m.end()
+            return m.end()
     return len(text)
 
 

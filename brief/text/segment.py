@@ -14,6 +14,7 @@ import importlib.util
 import os
 import re
 import sys
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -294,8 +295,9 @@ def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
         quotes = [(s + p_start, e + p_start, closed) for s, e, closed in find_quote_spans(para)]
         quotes = plausible_quotes(spans, quotes)
         spans = _merge_inside_quotes(spans, quotes)
+        index = _QuoteIndex(quotes)
         for start, end in spans:
-            open_quote = _cuts_open_quote(start, end, quotes) or has_broken_quote(text[start:end])
+            open_quote = index.cuts(start, end) or has_broken_quote(text[start:end])
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -317,9 +319,14 @@ def plausible_quotes(spans: list[tuple[int, int]], quotes: list[tuple[int, int, 
     sentences are neither joined nor flagged as a whole; each sentence is still
     checked for unbalanced marks of its own.
     """
+    # Spans are sorted and disjoint, so their starts and ends are both sorted: the
+    # spans touching [qs, qe) are those starting before qe minus those ending by qs.
+    # Two binary searches per quotation keep this linear-logarithmic.
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
     kept = []
     for qs, qe, closed in quotes:
-        touched = sum(1 for s, e in spans if s < qe and e > qs)
+        touched = bisect_left(starts, qe) - bisect_right(ends, qs)
         if touched <= MAX_MERGED_SENTENCES:
             kept.append((qs, qe, closed))
     return kept
@@ -343,6 +350,20 @@ def _merge_inside_quotes(spans: list[tuple[int, int]], quotes: list[tuple[int, i
     return merged
 
 
-def _cuts_open_quote(start: int, end: int, quotes: list[tuple[int, int, bool]]) -> bool:
-    """True when [start, end) holds only part of a quotation."""
-    return any(qs < end and qe > start and (qs < start or qe > end) for qs, qe, _closed in quotes)
+class _QuoteIndex:
+    """Whether a sentence holds only part of a quotation, for sorted, disjoint quotations."""
+
+    def __init__(self, quotes: list[tuple[int, int, bool]]) -> None:
+        self.quotes = quotes
+        self.ends = [qe for _, qe, _ in quotes]
+
+    def cuts(self, start: int, end: int) -> bool:
+        # The first quotation ending after ``start``, then on while they start before ``end``
+        # (disjoint quotations: at most the two at the sentence's edges can be cut).
+        i = bisect_right(self.ends, start)
+        while i < len(self.quotes) and self.quotes[i][0] < end:
+            qs, qe, _ = self.quotes[i]
+            if qs < start or qe > end:
+                return True
+            i += 1
+        return False

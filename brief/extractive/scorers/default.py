@@ -79,8 +79,13 @@ import re
 
 from brief.extractive.scorers.centrality import textrank
 from brief.extractive.similarity import (
+    GRAPH_BLOCK,
+    Vector,
+    block_products,
+    blocks,
     centroid_similarity,
     cosine,
+    one_blas_thread,
     sentence_terms,
     similarity_matrix,
     tfidf_vectors,
@@ -126,8 +131,7 @@ class DefaultScorer:
         # The headline joins the IDF statistics so its rare words weigh as in the body.
         vectors = tfidf_vectors([*terms, headline]) if headline else tfidf_vectors(terms)
         head_vec = vectors.pop() if headline else {}
-        sim = similarity_matrix(vectors)
-        forward = _scaled([sum(sim[i][i + 1 :]) for i in range(n)])
+        forward = _scaled(forward_similarity(vectors))
         centroid = _scaled(centroid_similarity(vectors))
         rank = _scaled(textrank(doc)) if self.textrank_weight else [0.0] * n
         scores = []
@@ -171,6 +175,25 @@ def _whole_quotation(text: str) -> bool:
     """
     text = text.strip()
     return len(text) > 2 and text[0] in _OPENING and text.rstrip(".")[-1:] in _CLOSING
+
+
+def forward_similarity(vectors: list[Vector]) -> list[float]:
+    """Each sentence's summed cosine similarity to the sentences after it.
+
+    In a document longer than ``GRAPH_BLOCK`` sentences, to the later sentences of its own block.
+    """
+    n = len(vectors)
+    if n <= GRAPH_BLOCK:
+        sim = similarity_matrix(vectors)
+        return [sum(sim[i][i + 1 :]) for i in range(n)]
+    import numpy as np  # only long documents come here (see brief.extractive.similarity)
+
+    forward: list[float] = []
+    with one_blas_thread():
+        for block in blocks(n):
+            products = block_products([vectors[i] for i in block])
+            forward.extend(float(v) for v in np.triu(products, 1).sum(axis=1))
+    return forward
 
 
 def _scaled(values: list[float]) -> list[float]:
