@@ -42,6 +42,10 @@ class InputError(BriefError):
     exit_code = ExitCode.BAD_INPUT
 
 
+class URLGivenAsTextError(InputError):
+    """The article text is only a URL: the API does not fetch it unless asked (``url=``)."""
+
+
 class FetchError(BriefError):
     """A URL could not be fetched (network, HTTP status, content type, size)."""
 

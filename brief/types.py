@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Version of the JSON that ``Briefing.to_dict`` produces. 2 added ``schema_version``,
+# ``metadata.language`` and the ``start``/``end`` offsets of points and quotes.
+SCHEMA_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -24,6 +28,8 @@ class Metadata:
     # The page's standfirst (dek): its own one-sentence summary, kept out of the
     # text so it is never a bullet; only the JSON output shows it.
     description: str | None = None
+    # ISO 639-1 code of the article's language as detected ("en", "de", ...); None when unknown.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +41,7 @@ class Metadata:
             "origin": self.origin,
             "dateline": self.dateline,
             "description": self.description,
+            "language": self.language,
         }
 
 
@@ -74,6 +81,8 @@ class Quote:
             "speaker": self.speaker,
             "sentence_index": self.sentence_index,
             "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
         }
 
 
@@ -106,10 +115,16 @@ class Point:
     method: str = "extractive"  # or "abstractive"
     source_sentences: tuple[int, ...] = ()
     supported: bool = True
+    # Offsets into ``Document.text`` (the cleaned text, as `brief clean --format json` prints it):
+    # the sentence itself, or for a generated point the span of the sentences it was written from.
+    start: int = 0
+    end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = {
             "text": self.text,
+            "start": self.start,
+            "end": self.end,
             "sentence_index": self.sentence_index,
             "score": round(self.score, 6),
             "method": self.method,
@@ -138,6 +153,7 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "schema_version": SCHEMA_VERSION,
             "title": self.title,
             "metadata": self.metadata.to_dict(),
             "tldr": self.tldr,
