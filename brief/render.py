@@ -8,7 +8,7 @@ from brief.errors import UsageError
 from brief.quotes import display_text
 from brief.types import Briefing, Metadata, Point
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def render(briefing: Briefing, fmt: str = "text") -> str:
@@ -18,6 +18,8 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
         return render_markdown(briefing)
     if fmt == "json":
         return render_json(briefing)
+    if fmt == "jsonl":
+        return json.dumps(briefing.to_dict(), ensure_ascii=False) + "\n"
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
