@@ -34,9 +34,7 @@ def main() -> None:
     args = parser.parse_args()
     with open(EVAL / "cnndm-dev.jsonl", encoding="utf-8") as handle:
         articles = [json.loads(line)["article"] for line in handle if line.strip()]
-    records = [
-        {"id": f"{n}", "text": text} for n, text in enumerate(islice(cycle(articles), args.articles), start=1)
-    ]
+    records = [{"id": f"{n}", "text": text} for n, text in enumerate(islice(cycle(articles), args.articles), start=1)]
     print(f"{len(records)} inputs ({len(articles)} distinct CNN/DailyMail dev articles, repeated)")
     for workers in args.workers:
         started = time.perf_counter()

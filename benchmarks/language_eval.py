@@ -63,9 +63,7 @@ def main() -> None:
             ms = (time.perf_counter() - started) * 1000 / max(1, len(rows))
             right = sum(a == lang for a, (lang, _) in zip(answers, rows))
             # The error that matters most: a page read with the wrong language's rules.
-            wrong_supported = sum(
-                a != lang and a in ("en", "de", "fr", "es") for a, (lang, _) in zip(answers, rows)
-            )
+            wrong_supported = sum(a != lang and a in ("en", "de", "fr", "es") for a, (lang, _) in zip(answers, rows))
             print(
                 f"  {label:34s} accuracy {right / len(rows):.3f}  wrong-and-supported {wrong_supported}  "
                 f"{ms:.2f} ms/page"

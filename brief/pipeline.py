@@ -6,10 +6,9 @@ only wires them together for the Python API and the CLI.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
-
-import re
 
 from brief.config import Config
 from brief.errors import InputError, URLGivenAsTextError, UsageError

@@ -64,7 +64,11 @@ def test_cli_several_files_write_json_lines_and_exit_5(tmp_path: Path) -> None:
     result = run_brief("summarize", str(SAMPLES / "harbor-bridge.txt"), missing, str(SAMPLES / "quotes-heavy.txt"))
     assert result.code == 5
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["id"] for line in lines] == [str(SAMPLES / "harbor-bridge.txt"), missing, str(SAMPLES / "quotes-heavy.txt")]
+    assert [line["id"] for line in lines] == [
+        str(SAMPLES / "harbor-bridge.txt"),
+        missing,
+        str(SAMPLES / "quotes-heavy.txt"),
+    ]
     assert lines[0]["schema_version"] == 2 and lines[0]["points"] and lines[0]["tldr"]
     assert lines[1] == {"id": missing, "error": {"code": "bad_input", "message": f"{missing}: no such file"}}
     assert result.stderr.startswith("Error: 1 of 3 input(s) failed")

@@ -62,7 +62,7 @@ def run_batch(
                 failed += 1
             advance(done)
         if failed:
-            raise PartialSuccess(f"{failed} of {done} input(s) failed; their lines hold an \"error\" object")
+            raise PartialSuccess(f'{failed} of {done} input(s) failed; their lines hold an "error" object')
 
 
 class _Progress:

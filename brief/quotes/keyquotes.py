@@ -9,6 +9,7 @@ two voices when the article has them.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from brief.text.terms import words
 from brief.types import Quote, Sentence
@@ -30,7 +31,12 @@ def is_named(speaker: str | None) -> bool:
     return first[:1].isupper() and first.lower() not in _ROLE_START
 
 
-def display_text(quote: Quote) -> str:
+class _Quoted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def display_text(quote: _Quoted) -> str:
     """The quotation tidied for display: a trailing comma that led into the
     attribution ("We have some ideas,") becomes a full stop."""
     text = _JOINED_COMMA.sub(r"\1", quote.text.strip())

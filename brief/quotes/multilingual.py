@@ -38,9 +38,7 @@ class SpeakerFinder:
         verbs = sorted(rules.speech_verbs, key=len, reverse=True)
         self._verb_first = re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
         self._verb_anywhere = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.I)
-        self._according = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in rules.according) + r")\s+", re.I
-        )
+        self._according = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in rules.according) + r")\s+", re.I)
 
     def speaker(
         self, spans: list[tuple[int, int, bool]], sentence_start: int, previous: tuple[str | None, int] | None
@@ -71,7 +69,7 @@ class SpeakerFinder:
         return nl if nl != -1 else limit
 
     def _after(self, chunk: str) -> tuple[str, str] | None:
-        """ „…“, sagte Müller. / « … », a-t-il ajouté."""
+        """„…“, sagte Müller. / « … », a-t-il ajouté."""
         rest = _LEAD_JUNK.sub("", chunk)
         if len(rest) == len(chunk) and chunk[:1] not in ("", " "):
             return None  # the quotation runs on into a word: not followed by a clause

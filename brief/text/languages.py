@@ -50,7 +50,20 @@ class Language:
     determiners: frozenset[str] = frozenset()
 
 
-GERMAN_MONTHS = "januar februar märz april mai juni juli august september oktober november dezember".split()
+GERMAN_MONTHS = [
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+]
 
 LANGUAGES: dict[str, Language] = {
     "en": Language("en", "English", "english"),
@@ -59,8 +72,43 @@ LANGUAGES: dict[str, Language] = {
         "German",
         "german",
         abbreviations=frozenset(
-            "mio mrd bzw z.b u.a d.h ca inkl evtl ggf vgl usw nr dr prof st jh jhd abs str tel etc sog "
-            "bspw zzgl u.ä o.ä v.a z.t min max mind bzw hl str".split()
+            [
+                "mio",
+                "mrd",
+                "bzw",
+                "z.b",
+                "u.a",
+                "d.h",
+                "ca",
+                "inkl",
+                "evtl",
+                "ggf",
+                "vgl",
+                "usw",
+                "nr",
+                "dr",
+                "prof",
+                "st",
+                "jh",
+                "jhd",
+                "abs",
+                "str",
+                "tel",
+                "etc",
+                "sog",
+                "bspw",
+                "zzgl",
+                "u.ä",
+                "o.ä",
+                "v.a",
+                "z.t",
+                "min",
+                "max",
+                "mind",
+                "bzw",
+                "hl",
+                "str",
+            ]
         ),
         speech_verbs=(
             "sagte",
@@ -107,7 +155,27 @@ LANGUAGES: dict[str, Language] = {
         "fr",
         "French",
         "french",
-        abbreviations=frozenset("m mm mme mmes mlle dr pr st ste env etc av apr hab min max n°".split()),
+        abbreviations=frozenset(
+            [
+                "m",
+                "mm",
+                "mme",
+                "mmes",
+                "mlle",
+                "dr",
+                "pr",
+                "st",
+                "ste",
+                "env",
+                "etc",
+                "av",
+                "apr",
+                "hab",
+                "min",
+                "max",
+                "n°",
+            ]
+        ),
         speech_verbs=(
             "a déclaré",
             "déclare",
@@ -160,7 +228,27 @@ LANGUAGES: dict[str, Language] = {
         "es",
         "Spanish",
         "spanish",
-        abbreviations=frozenset("sr sra srta dr dra ud uds etc aprox núm pág av gral lic ing mín máx".split()),
+        abbreviations=frozenset(
+            [
+                "sr",
+                "sra",
+                "srta",
+                "dr",
+                "dra",
+                "ud",
+                "uds",
+                "etc",
+                "aprox",
+                "núm",
+                "pág",
+                "av",
+                "gral",
+                "lic",
+                "ing",
+                "mín",
+                "máx",
+            ]
+        ),
         speech_verbs=(
             "dijo",
             "dice",
