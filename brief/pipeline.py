@@ -20,7 +20,8 @@ from brief.quotes import choose_key_quotes, extract_quotes
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
 from brief.text.languages import detect_language, using_language
 from brief.text.segment import segment
-from brief.types import Briefing, Document, Metadata, Point
+from brief.text.standalone import stands_alone
+from brief.types import Briefing, Document, Metadata, Point, Sentence
 
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle
@@ -105,7 +106,12 @@ def _summarize_document(
     budget = Budget(sentences=sentences, words=words, ratio=ratio)
     rater = get_scorer(scorer)
     scores = rater.score(doc)
-    chosen = select(doc, scores, budget)
+    tldr = choose_tldr_sentence(doc, scores)
+    if sentences == 1 and words is None and ratio is None and tldr is not None:
+        # One bullet is the same need as the TL;DR: the same sentence answers both.
+        chosen = [tldr.index]
+    else:
+        chosen = select(doc, scores, budget)
     points = tuple(
         Point(
             text=doc.sentences[i].text,
@@ -130,13 +136,19 @@ def _summarize_document(
         points=points,
         metadata=doc.metadata,
         quotes=key_quotes,
-        tldr=choose_tldr(doc, scores),
+        tldr=tldr.text if tldr is not None else None,
         scorer=rater.name,
         stats=stats,
     )
 
 
 def choose_tldr(doc: Document, scores: list[float]) -> str | None:
+    """The text of ``choose_tldr_sentence``."""
+    sentence = choose_tldr_sentence(doc, scores)
+    return sentence.text if sentence is not None else None
+
+
+def choose_tldr_sentence(doc: Document, scores: list[float]) -> Sentence | None:
     """The one sentence that best stands for the whole article and reads well alone.
 
     A one-line summary has to cover what the article is about, so the
@@ -145,15 +157,18 @@ def choose_tldr(doc: Document, scores: list[float]) -> str | None:
     Dev splits, ROUGE-1 of the TL;DR: XSum 19.15 with the default scorer's
     ranking alone, 19.70 at weight 1, 20.43 at 2, 20.54 with TextRank alone;
     against CNN/DM's first highlight 27.61 / 28.96 / 28.82 / 25.60, so weight 2
-    keeps most of both. Not too long, no cut quotation.
+    keeps most of both. Not too long, no cut quotation, and it must stand alone: no
+    opening connective ("However, ...") and no photo caption (``brief.text.standalone``),
+    unless no other sentence is left.
     """
     from brief.extractive.scorers.centrality import textrank
 
     candidates = [s for s in doc.sentences if is_bullet_worthy(s) and s.words <= LONG_POINT_WORDS]
+    candidates = [s for s in candidates if stands_alone(s.text)] or candidates
     if not candidates:
         return None
     ranking, centrality = _unit_scaled(scores), _unit_scaled(textrank(doc))
-    return max(candidates, key=lambda s: (ranking[s.index] + 2.0 * centrality[s.index], -s.index)).text
+    return max(candidates, key=lambda s: (ranking[s.index] + 2.0 * centrality[s.index], -s.index))
 
 
 def _unit_scaled(values: list[float]) -> list[float]:

@@ -317,7 +317,7 @@ def test_sample_key_quotes_section() -> None:
     markdown = render(briefing, "markdown")
     assert "**Key quotes**" in markdown and "> “We have some ideas … " in markdown
     data = json.loads(render(briefing, "json"))
-    assert [set(q) for q in data["quotes"]] == [{"text", "speaker", "sentence_index", "kind"}] * 2
+    assert [set(q) for q in data["quotes"]] == [{"text", "speaker", "sentence_index", "kind", "start", "end"}] * 2
     assert data["quotes"][0]["speaker"] == "Anna Lindqvist" and data["quotes"][0]["kind"] == "full"
 
 

@@ -25,7 +25,8 @@ def pull_command(
 ) -> None:
     from brief.abstractive.hub import model_type, pull_model
 
-    print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
+    if sys.stderr.isatty():  # a note for people; scripts get only the path, or one error line
+        print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
     path = pull_model(name, revision=revision)
     kind, seq2seq = model_type(path)
     if not seq2seq:
