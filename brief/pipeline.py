@@ -14,7 +14,7 @@ from brief.config import Config
 from brief.errors import InputError, URLGivenAsTextError, UsageError
 from brief.extractive.scorers import get_scorer
 from brief.extractive.select import Budget, select
-from brief.ingest.clean import clean
+from brief.ingest.clean import CleanedArticle, clean
 from brief.ingest.sources import Source, from_text
 from brief.quotes import choose_key_quotes, extract_quotes
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
@@ -37,10 +37,17 @@ def parse_source(source: Source, keep_boilerplate: bool = False, language: str |
     ``language`` (ISO 639-1) overrides detection; the Document's ``metadata.language``
     says which language the article was taken to be in.
     """
+    article = clean_source(source, keep_boilerplate=keep_boilerplate, language=language)
+    return document_from_text(article.text, article.metadata, origin=source.origin)
+
+
+def clean_source(source: Source, keep_boilerplate: bool = False, language: str | None = None) -> CleanedArticle:
+    """Clean a Source with the rules of its language (detected unless given): what `brief clean`
+    prints and what the offsets of points and quotes refer to."""
     code = language or detect_language(source.text, is_html=source.format == "html")
     with using_language(code):
         article = clean(source, keep_boilerplate=keep_boilerplate)
-        return document_from_text(article.text, replace(article.metadata, language=code), origin=source.origin)
+    return replace(article, metadata=replace(article.metadata, language=code))
 
 
 def document_from_text(text: str, metadata: Metadata, origin: str = "<text>") -> Document:

@@ -106,3 +106,21 @@ def test_shell_completion_is_offered_and_completes_commands() -> None:
         env={"_BRIEF_COMPLETE": "complete_bash", "COMP_WORDS": "brief summarize --work", "COMP_CWORD": "2"}
     )
     assert options.stdout.split() == ["--workers"]
+
+
+@pytest.mark.parametrize(
+    "sample", ["harbor-bridge.txt", "quotes-heavy.txt", "copied-web-page.txt", "storm-followup.html"]
+)
+def test_points_and_quotes_carry_offsets_into_the_cleaned_text(sample: str) -> None:
+    from brief.ingest.sources import read_file
+    from brief.pipeline import parse_source, summarize_document
+
+    doc = parse_source(read_file(SAMPLES / sample))
+    briefing = summarize_document(doc, quotes=5)
+    data = briefing.to_dict()
+    assert data["schema_version"] == 2 and list(data)[0] == "schema_version"
+    for point in data["points"]:
+        assert doc.text[point["start"] : point["end"]] == point["text"]
+    for quote in data["quotes"]:
+        span = doc.text[quote["start"] : quote["end"]]
+        assert span[:1] in "\"“‘'«„" and quote["text"].split()[0].strip("“\"'") in span

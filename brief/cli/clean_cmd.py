@@ -35,7 +35,7 @@ def clean_command(
 ) -> None:
     from brief.cli.summarize_cmd import read_input
     from brief.config import load_config
-    from brief.ingest.clean import clean
+    from brief.pipeline import clean_source
     from brief.render import metadata_line
 
     if output_format not in ("text", "json"):
@@ -44,7 +44,7 @@ def clean_command(
     if cfg.input_format not in ("auto", "text", "markdown", "html"):
         raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
     src = read_input(source, cfg.input_format, cfg.timeout)
-    article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
+    article = clean_source(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":
         sys.stdout.write(

@@ -24,6 +24,8 @@ _TOKEN = re.compile(r"[^\s]+")
 _LEAD_JUNK = re.compile(r"^[\s,–—-]+")
 # French inversion: a-t-il dit, explique-t-elle, ajoute-t-il, a-t-elle ajouté.
 _FRENCH_INVERSION = re.compile(r"^(?:a-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle))\b", re.I)
+_APPOSITIVE_NAME = re.compile(r"^,\s+((?:[^\W\d_][\w’'-]*\s+){1,3}?[^\W\d_][\w’'-]*)\s*(?:[.;]|$)")
+_ELIDED_DETERMINER = re.compile(r"^[ld][’']", re.I)
 _PARTICLES = frozenset(["von", "van", "der", "de", "del", "la", "le", "du", "da", "dos", "zu"])
 MAX_SPEAKER_TOKENS = 8
 
@@ -79,7 +81,14 @@ class SpeakerFinder:
         m = self._verb_first.match(rest) or self._according.match(rest)
         if not m:
             return None
-        return self._phrase(rest[m.end() :])
+        clause = rest[m.end() :]
+        found = self._phrase(clause)
+        if found and found[0] == "role":
+            # "sagte der Fraktionschef der Grünen, Paul Brandt.": the name in apposition.
+            appositive = _APPOSITIVE_NAME.match(clause[len(_SPLIT_AT.split(clause)[0]) :])
+            if appositive and len(appositive.group(1).split()) >= 2:
+                return "name", appositive.group(1)
+        return found
 
     def _before(self, lead: str) -> tuple[str, str] | None:
         """Müller sagte: „…“ / Dazu sagte Müller: „…“ / Selon le ministre, « … »"""
@@ -111,12 +120,16 @@ class SpeakerFinder:
         else:
             tokens = tokens[:MAX_SPEAKER_TOKENS]
         tokens = [t.strip(",;:") for t in tokens if t.strip(",;:")]
+        if not trailing:
+            # The speaker's words end where a preposition or time word starts ("am Abend").
+            cut = next((k for k, t in enumerate(tokens) if k and t.lower() in self.rules.phrase_stops), len(tokens))
+            tokens = tokens[:cut]
         if not tokens:
             return None
         first = tokens[0].lower()
         if first in self.rules.pronouns and len(tokens) <= 2:
             return "pronoun", first
-        if first in self.rules.determiners or first.rstrip("'’") + "'" in self.rules.determiners:
+        if first in self.rules.determiners or _ELIDED_DETERMINER.match(first):
             return self._described(tokens)
         runs = _name_runs(tokens)
         if not runs:
@@ -135,8 +148,11 @@ class SpeakerFinder:
         if runs:
             start, end = runs[0]
             if self.rules.code == "de":
-                if end - start >= 3:
-                    return "name", " ".join(tokens[end - 2 : end])
+                # "der SPD-Politiker Hans Meier": two capitalised words at the end that are
+                # not a genitive ("der Fraktionschef der Grünen") follow a title noun.
+                last_two = tokens[end - 2 : end]
+                if end - start >= 3 and end == len(tokens) and not any(t.lower() in _PARTICLES for t in last_two):
+                    return "name", " ".join(last_two)
             elif start >= 2 and tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
                 return "name", " ".join(tokens[start:end])
         return "role", " ".join(tokens)

@@ -48,6 +48,8 @@ class Language:
     pronouns: frozenset[str] = frozenset()
     # Words that start a descriptive speaker ("der Minister", "le maire"): a role, not a name.
     determiners: frozenset[str] = frozenset()
+    # Prepositions and time words that end a speaker's words: "sagte Müller am Abend".
+    phrase_stops: frozenset[str] = frozenset()
 
 
 GERMAN_MONTHS = [
@@ -150,6 +152,10 @@ LANGUAGES: dict[str, Language] = {
         according=("laut", "zufolge"),
         pronouns=frozenset(["er", "sie"]),
         determiners=frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines"]),
+        phrase_stops=frozenset(
+            ["am", "im", "in", "bei", "nach", "vor", "auf", "gegenüber", "mit", "zum", "zur", "vom", "heute"]
+            + ["gestern", "dazu", "dabei", "jedoch", "auch", "noch", "bereits", "später", "zuletzt"]
+        ),
     ),
     "fr": Language(
         "fr",
@@ -223,6 +229,10 @@ LANGUAGES: dict[str, Language] = {
         according=("selon", "d'après", "d’après"),
         pronouns=frozenset(["il", "elle"]),
         determiners=frozenset(["le", "la", "les", "l'", "l’", "un", "une", "ce", "cette"]),
+        phrase_stops=frozenset(
+            ["à", "au", "aux", "lors", "devant", "dans", "après", "pendant", "sur", "en", "hier", "mardi", "lundi"]
+            + ["mercredi", "jeudi", "vendredi", "samedi", "dimanche", "encore", "aussi", "alors", "ensuite"]
+        ),
     ),
     "es": Language(
         "es",
@@ -290,6 +300,10 @@ LANGUAGES: dict[str, Language] = {
         according=("según",),
         pronouns=frozenset(["él", "ella"]),
         determiners=frozenset(["el", "la", "los", "las", "un", "una", "este", "esta"]),
+        phrase_stops=frozenset(
+            ["en", "a", "al", "tras", "durante", "ante", "con", "ayer", "hoy", "el lunes", "también", "luego"]
+            + ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+        ),
     ),
 }
 SUPPORTED = tuple(LANGUAGES)
