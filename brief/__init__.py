@@ -14,6 +14,8 @@ __all__ = [
     "__version__",
     "parse",
     "summarize",
+    "summarize_many",
+    "BatchResult",
     "build_digest",
     "Digest",
     "Story",
@@ -29,6 +31,8 @@ __all__ = [
 _LAZY = {
     "parse": "brief.pipeline",
     "summarize": "brief.pipeline",
+    "summarize_many": "brief.batch",
+    "BatchResult": "brief.batch",
     "build_digest": "brief.digest",
     "Digest": "brief.types",
     "Story": "brief.types",
@@ -42,6 +46,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from brief.batch import BatchResult, summarize_many
     from brief.digest import build_digest
     from brief.errors import BriefError
     from brief.pipeline import parse, summarize

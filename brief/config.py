@@ -193,7 +193,7 @@ def load_config(path: str | os.PathLike[str] | None = None, env: dict[str, str] 
     return config
 
 
-OUTPUT_FORMATS = ("text", "markdown", "json")
+OUTPUT_FORMATS = ("text", "markdown", "json", "jsonl")
 DIGEST_FORMATS = ("markdown", "json", "html")
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 

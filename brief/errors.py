@@ -46,6 +46,10 @@ class InputTooLarge(InputError):
     """The input passes the size limit (``--max-bytes``); nothing past the limit was read."""
 
 
+class URLGivenAsTextError(InputError):
+    """The article text is only a URL: the API does not fetch it unless asked (``url=``)."""
+
+
 class FetchError(BriefError):
     """A URL could not be fetched (network, HTTP status, content type, size)."""
 

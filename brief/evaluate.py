@@ -126,7 +126,7 @@ def rouge_scorer() -> Any:
         from rouge_score import rouge_scorer as rs
     except ImportError:
         raise BackendUnavailable(
-            "rouge-score is not installed; install the eval extra: pip install 'brief[eval]'"
+            "rouge-score is not installed; install the eval extra: pip install -e '.[eval]' (from the brief checkout)"
         ) from None
     return rs.RougeScorer(list(METRICS), use_stemmer=True)
 

@@ -8,7 +8,7 @@ from brief.errors import UsageError
 from brief.quotes import display_text
 from brief.types import Briefing, Metadata, Point
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
 
 
 def render(briefing: Briefing, fmt: str = "text") -> str:
@@ -18,6 +18,8 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
         return render_markdown(briefing)
     if fmt == "json":
         return render_json(briefing)
+    if fmt == "jsonl":
+        return json.dumps(briefing.to_dict(), ensure_ascii=False) + "\n"
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
@@ -60,19 +62,26 @@ def render_text(briefing: Briefing) -> str:
     return "\n".join(lines) + "\n"
 
 
+def markdown_text(text: str) -> str:
+    """Article words made safe for Markdown: HTML-significant characters are escaped,
+    so a "<b>" or "<script>" in the article shows as text instead of becoming markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def render_markdown(briefing: Briefing) -> str:
+    md = markdown_text
     lines: list[str] = []
     if briefing.title:
-        lines += [f"## {briefing.title}", ""]
+        lines += [f"## {md(briefing.title)}", ""]
     meta = metadata_line(briefing.metadata)
     if meta:
-        lines += [f"*{meta}*", ""]
+        lines += [f"*{md(meta)}*", ""]
     if briefing.tldr:
-        lines += [f"**TL;DR:** {briefing.tldr}", ""]
-    lines += [f"- {point_text(p)}" for p in briefing.points]
+        lines += [f"**TL;DR:** {md(briefing.tldr)}", ""]
+    lines += [f"- {md(point_text(p))}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "**Key quotes**", ""]
-        lines += [f"> “{display_text(q)}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]
+        lines += [f"> “{md(display_text(q))}” — {md(q.speaker or 'unknown')}" + "\n" for q in briefing.quotes]
         lines[-1] = lines[-1].rstrip("\n")
     return "\n".join(lines) + "\n"
 

@@ -24,6 +24,10 @@ QuoteKind = Literal["full", "fragment"]
 # quotation or reported speech just before it.
 Resolution = Literal["direct", "pronoun", "nominal", "carried"]
 
+# Version of the JSON that ``Briefing.to_dict`` produces. 2 added ``schema_version``,
+# ``metadata.language`` and the ``start``/``end`` offsets of points and quotes.
+SCHEMA_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -42,6 +46,8 @@ class Metadata:
     # A section front, listing or search page (many short teasers, no run of
     # prose): its "summary" would be a list of other stories' headlines.
     not_article: bool = False
+    # ISO 639-1 code of the article's language as detected ("en", "de", ...); None when unknown.
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +60,7 @@ class Metadata:
             "dateline": self.dateline,
             "description": self.description,
             "not_article": self.not_article,
+            "language": self.language,
         }
 
 
@@ -100,6 +107,8 @@ class Quote:
             "kind": self.kind,
             "mention": self.mention,
             "resolution": self.resolution,
+            "start": self.start,
+            "end": self.end,
         }
 
 
@@ -136,10 +145,16 @@ class Point:
     # point the article of each of its source sentences (parallel to source_sentences).
     article_id: str | None = None
     source_articles: tuple[str, ...] = ()
+    # Offsets into ``Document.text`` (the cleaned text, as `brief clean --format json` prints it):
+    # the sentence itself, or for a generated point the span of the sentences it was written from.
+    start: int = 0
+    end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = {
             "text": self.text,
+            "start": self.start,
+            "end": self.end,
             "sentence_index": self.sentence_index,
             "score": round(self.score, 6),
             "method": self.method,
@@ -168,6 +183,7 @@ class Briefing:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "schema_version": SCHEMA_VERSION,
             "title": self.title,
             "metadata": self.metadata.to_dict(),
             "tldr": self.tldr,

@@ -48,7 +48,7 @@ def test_missing_extra_exits_4_with_install_command(missing: str, monkeypatch, c
     code, out, err = run(["summarize", SAMPLE, "--abstractive"], capsys)
     assert code == 4
     assert out == ""
-    assert "pip install 'brief[abstractive]'" in err
+    assert "pip install -e '.[abstractive]'" in err
     assert missing in err
 
 

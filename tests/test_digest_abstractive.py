@@ -188,7 +188,7 @@ def test_missing_extra_exits_4_before_reading_anything(missing, isolated, tmp_pa
     out = tmp_path / "out"
     code, stdout, stderr = run_cli(["digest", str(SAMPLES), "--out", str(out), "--date", DATE, "--abstractive"], capsys)
     assert code == 4 and stdout == ""
-    assert "pip install 'brief[abstractive]'" in stderr
+    assert "pip install -e '.[abstractive]'" in stderr
     assert not out.exists() and not (tmp_path / "cache").exists()  # failed before any article was read
 
 

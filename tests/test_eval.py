@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -192,7 +193,7 @@ def test_without_rouge_score_exit_code_4_with_the_install_hint(data: Path, monke
     monkeypatch.setattr(builtins, "__import__", no_rouge)
     for module in [m for m in sys.modules if m.startswith("rouge_score")]:
         monkeypatch.delitem(sys.modules, module)
-    with pytest.raises(BackendUnavailable, match=r"pip install 'brief\[eval\]'"):
+    with pytest.raises(BackendUnavailable, match=re.escape("pip install -e '.[eval]'")):
         rouge_scorer()
     from brief.cli import main
 

@@ -318,7 +318,7 @@ def test_sample_key_quotes_section() -> None:
     assert "**Key quotes**" in markdown and "> “We have some ideas … " in markdown
     data = json.loads(render(briefing, "json"))
     assert [set(q) for q in data["quotes"]] == [
-        {"text", "speaker", "sentence_index", "kind", "mention", "resolution"}
+        {"text", "speaker", "sentence_index", "kind", "mention", "resolution", "start", "end"}
     ] * 2
     assert data["quotes"][0]["speaker"] == "Anna Lindqvist" and data["quotes"][0]["kind"] == "full"
 

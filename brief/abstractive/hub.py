@@ -14,7 +14,9 @@ from pathlib import Path
 
 from brief.errors import BackendUnavailable, FetchError
 
-INSTALL_HINT = "pip install 'brief[abstractive]'"
+# This project is published as "brief-news"; the PyPI project named "brief" is someone else's,
+# so hints never say `pip install brief[...]`.
+INSTALL_HINT = "pip install -e '.[abstractive]' (from the brief checkout)"
 # Model types that are encoder-decoder summarizers, for configs that do not say is_encoder_decoder.
 SEQ2SEQ_TYPES = frozenset(
     {
@@ -88,7 +90,22 @@ def pull_model(name: str, revision: str | None = None) -> Path:
     except (errors.HfHubHTTPError, OSError) as exc:
         first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
         raise FetchError(f"cannot download {name}: {first}") from None
+    except Exception as exc:
+        if not is_network_error(exc):
+            raise
+        first = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        raise FetchError(f"cannot download {name}: no connection to {constants.ENDPOINT} ({first})") from None
     return Path(path)
+
+
+# The HTTP clients huggingface_hub has used (requests, httpx, and the httpx2 fork of
+# recent releases): their errors do not share a base class with OSError.
+_NETWORK_MODULES = frozenset(["httpx", "httpx2", "httpcore", "requests", "urllib3"])
+
+
+def is_network_error(exc: BaseException) -> bool:
+    """True for a connection, timeout or protocol error raised by one of the HTTP clients."""
+    return any(cls.__module__.split(".")[0] in _NETWORK_MODULES for cls in type(exc).__mro__)
 
 
 def model_type(snapshot: Path) -> tuple[str | None, bool]:

@@ -24,7 +24,9 @@ from brief.errors import BackendUnavailable, UsageError
 from brief.reports import ModelInfo
 
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
-INSTALL_HINT = "pip install 'brief[abstractive]'"
+# This project is published as "brief-news"; the PyPI project named "brief" is someone else's,
+# so hints never say `pip install brief[...]`.
+INSTALL_HINT = "pip install -e '.[abstractive]' (from the brief checkout)"
 DEVICES = ("auto", "cpu", "cuda", "mps")
 # Fallback input window when neither the tokenizer nor the config states one.
 DEFAULT_INPUT_TOKENS = 512

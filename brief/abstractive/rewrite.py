@@ -189,7 +189,7 @@ def _merge(
                 continue
         kept.append(cand)
         kept_terms.append(terms)
-    points = [_point(c, plan) for c in kept]
+    points = [_point(c, plan, doc) for c in kept]
     covered = {i for p in points if p.supported for i in p.source_sentences}
     fill = [p for p in sorted(briefing.points, key=lambda p: -p.score) if p.sentence_index not in covered]
     fill = fill[: max(0, target - supported)]
@@ -225,10 +225,14 @@ def _merge(
     return replace(briefing, points=tuple(points), method=method, stats=stats)
 
 
-def _point(cand: _Candidate, plan: WindowPlan) -> Point:
+def _point(cand: _Candidate, plan: WindowPlan, doc: Document) -> Point:
     v = cand.verdict
     window_start = plan.windows[cand.window].sentence_indices[0]
+    # Provenance: the stretch of the cleaned text the sentence was written from.
+    sources = [doc.sentences[i] for i in (v.source_sentences or (window_start,)) if 0 <= i < len(doc.sentences)]
     return Point(
+        start=min((s.start for s in sources), default=0),
+        end=max((s.end for s in sources), default=0),
         text=v.text,
         sentence_index=v.source_sentences[0] if v.source_sentences else window_start,
         score=v.coverage,

@@ -23,7 +23,7 @@ app = typer.Typer(
     name="brief",
     help="Turn news articles into short, trustworthy briefings.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     _register_commands()
     try:
         # Without standalone mode, typer returns an Exit's code (130 for Ctrl-C) instead of exiting.
-        returned = app(args=argv, standalone_mode=False)
+        returned = app(args=argv, standalone_mode=False, prog_name="brief")
     except BriefError as exc:
         fail(str(exc), exc.exit_code)
     except click_exceptions.NoArgsIsHelpError:

@@ -39,7 +39,7 @@ def clean_command(
     # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.cli.summarize_cmd import read_input
     from brief.config import load_config
-    from brief.ingest.clean import clean
+    from brief.pipeline import clean_source
     from brief.render import metadata_line
 
     if output_format not in ("text", "json"):
@@ -48,7 +48,7 @@ def clean_command(
     if cfg.input_format not in ("auto", "text", "markdown", "html"):
         raise UsageError(f"unknown input format {cfg.input_format!r}; choose auto, text, markdown or html")
     src = read_input(source, cfg.input_format, cfg.timeout, cfg.max_bytes)
-    article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
+    article = clean_source(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":
         sys.stdout.write(

