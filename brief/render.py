@@ -1,9 +1,14 @@
-"""Render a Briefing as plain text, Markdown or JSON."""
+"""Render a Briefing as plain text, Markdown or JSON.
+
+Every text and link goes through ``brief.sanitize``: no control or bidi
+character reaches a terminal, no markup or unsafe link reaches a renderer.
+"""
 
 from __future__ import annotations
 
 import json
 
+from brief import sanitize
 from brief.errors import UsageError
 from brief.quotes import display_text
 from brief.types import Briefing, Metadata, Point
@@ -22,7 +27,7 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
 
 
 def metadata_line(meta: Metadata) -> str:
-    """ "By X · date · site" from whatever is known."""
+    """ "By X · date · site · url" from whatever is known, as safe plain text (the URL only if http(s))."""
     parts = []
     if meta.byline:
         parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")
@@ -32,9 +37,10 @@ def metadata_line(meta: Metadata) -> str:
         parts.append(meta.date)
     if meta.site:
         parts.append(meta.site)
-    if meta.url:
-        parts.append(meta.url)
-    return " · ".join(parts)
+    url = sanitize.link(meta.url)
+    if url:
+        parts.append(url)
+    return " · ".join(sanitize.text(p) for p in parts)
 
 
 def point_text(point: Point) -> str:
@@ -43,39 +49,43 @@ def point_text(point: Point) -> str:
 
 
 def render_text(briefing: Briefing) -> str:
+    t = sanitize.text
     lines: list[str] = []
     if briefing.title:
-        lines.append(briefing.title)
+        lines.append(t(briefing.title))
     meta = metadata_line(briefing.metadata)
     if meta:
         lines.append(meta)
     if lines:
         lines.append("")
     if briefing.tldr:
-        lines += [f"TL;DR: {briefing.tldr}", ""]
-    lines += [f"• {point_text(p)}" for p in briefing.points]
+        lines += [f"TL;DR: {t(briefing.tldr)}", ""]
+    lines += [f"• {t(point_text(p))}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "Key quotes:"]
-        lines += [f"“{display_text(q)}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
+        lines += [f"“{t(display_text(q))}” — {t(q.speaker) or 'unknown'}" for q in briefing.quotes]
     return "\n".join(lines) + "\n"
 
 
 def render_markdown(briefing: Briefing) -> str:
+    md = sanitize.markdown
     lines: list[str] = []
     if briefing.title:
-        lines += [f"## {briefing.title}", ""]
+        lines += [f"## {md(briefing.title)}", ""]
     meta = metadata_line(briefing.metadata)
     if meta:
-        lines += [f"*{meta}*", ""]
+        lines += [f"*{md(meta)}*", ""]
     if briefing.tldr:
-        lines += [f"**TL;DR:** {briefing.tldr}", ""]
-    lines += [f"- {point_text(p)}" for p in briefing.points]
+        lines += [f"**TL;DR:** {md(briefing.tldr)}", ""]
+    lines += [f"- {md(point_text(p))}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "**Key quotes**", ""]
-        lines += [f"> “{display_text(q)}” — {q.speaker or 'unknown'}" + "\n" for q in briefing.quotes]
+        lines += [f"> “{md(display_text(q))}” — {md(q.speaker) or 'unknown'}" + "\n" for q in briefing.quotes]
         lines[-1] = lines[-1].rstrip("\n")
     return "\n".join(lines) + "\n"
 
 
 def render_json(briefing: Briefing) -> str:
-    return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    data = briefing.to_dict()
+    data["metadata"]["url"] = sanitize.link(briefing.metadata.url)
+    return json.dumps(sanitize.tree(data), ensure_ascii=False, indent=2) + "\n"

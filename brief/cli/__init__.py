@@ -55,7 +55,10 @@ def _register_commands() -> None:
 
 def fail(message: str, code: int) -> None:
     """Print one line on stderr and exit with ``code``."""
-    print(f"Error: {message}", file=sys.stderr)
+    from brief import sanitize  # small, but only needed on the error path
+
+    # Messages quote file names and URLs: no control or bidi character may reach the terminal.
+    print(f"Error: {sanitize.text(message)}", file=sys.stderr)
     sys.exit(code)
 
 

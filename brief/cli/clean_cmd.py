@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from brief import sanitize
 from brief.cli import app
 from brief.errors import UsageError
 
@@ -47,10 +48,10 @@ def clean_command(
     article = clean(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":
-        sys.stdout.write(
-            json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n"
-        )
+        metadata = {**meta.to_dict(), "url": sanitize.link(meta.url)}
+        data = {"metadata": sanitize.tree(metadata), "text": sanitize.block(article.text)}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    header = [line for line in (meta.title, metadata_line(meta)) if line]
-    out = "\n".join(header) + ("\n\n" if header else "") + article.text + "\n"
+    header = [line for line in (sanitize.text(meta.title), metadata_line(meta)) if line]
+    out = "\n".join(header) + ("\n\n" if header else "") + sanitize.block(article.text) + "\n"
     sys.stdout.write(out)

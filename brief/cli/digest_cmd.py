@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from brief import sanitize
 from brief.cli import app
 from brief.errors import PartialSuccess, UsageError
 
@@ -125,7 +126,7 @@ def digest_command(
                 raise
         _report(digest.failures)
         _report_model(digest)
-        write_digest(target, render_digest(digest, cfg.digest_format), list(digest.articles))
+        write_digest(target, render_digest(digest, cfg.digest_format, target.parent), list(digest.articles))
     print(target)
     if digest.failures:
         n = len(digest.failures)
@@ -135,7 +136,7 @@ def digest_command(
 
 
 def _note(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(sanitize.text(message), file=sys.stderr, flush=True)
 
 
 def _report_model(digest) -> None:
@@ -156,7 +157,7 @@ def _report_model(digest) -> None:
 
 def _report(failures) -> None:
     for failure in failures:
-        print(f"warning: skipped {failure.origin}: {failure.message}", file=sys.stderr)
+        print(f"warning: skipped {sanitize.text(failure.origin)}: {sanitize.text(failure.message)}", file=sys.stderr)
 
 
 class _progress:
