@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import typer
 
 from brief import sanitize
-from brief.cli import app
+from brief.cli import app, emit
 from brief.errors import UsageError
 
 EXAMPLES = """
@@ -50,8 +49,8 @@ def clean_command(
     if output_format == "json":
         metadata = {**meta.to_dict(), "url": sanitize.link(meta.url)}
         data = {"metadata": sanitize.tree(metadata), "text": sanitize.block(article.text)}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     header = [line for line in (sanitize.text(meta.title), metadata_line(meta)) if line]
     out = "\n".join(header) + ("\n\n" if header else "") + sanitize.block(article.text) + "\n"
-    sys.stdout.write(out)
+    emit(out)

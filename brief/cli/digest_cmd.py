@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from brief import sanitize
-from brief.cli import app
+from brief.cli import app, emit
 from brief.errors import PartialSuccess, UsageError
 
 EXAMPLES = """
@@ -127,7 +127,7 @@ def digest_command(
         _report(digest.failures)
         _report_model(digest)
         write_digest(target, render_digest(digest, cfg.digest_format, target.parent), list(digest.articles))
-    print(target)
+    emit(f"{target}\n")
     if digest.failures:
         n = len(digest.failures)
         raise PartialSuccess(

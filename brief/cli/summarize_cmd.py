@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from brief.cli import app
+from brief.cli import app, emit
 from brief.errors import UsageError
 
 EXAMPLES = """
@@ -107,7 +107,7 @@ def summarize_command(
     )
     if handle is not None:
         report_coverage(briefing)
-    sys.stdout.write(render(with_tldr(briefing, cfg.tldr or cfg.format == "json"), cfg.format))
+    emit(render(with_tldr(briefing, cfg.tldr or cfg.format == "json"), cfg.format))
 
 
 def abstractive_setup(abstractive, model, device, beams, max_length, max_windows, show_unsupported):
