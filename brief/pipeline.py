@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from brief import arguments
 from brief.errors import InputError
 from brief.extractive.scorers import get_scorer
 from brief.extractive.select import Budget, select
@@ -41,6 +42,8 @@ def document_from_text(text: str, metadata: Metadata, origin: str = "<text>") ->
 
 def parse(text: str, input_format: str = "auto", keep_boilerplate: bool = False) -> Document:
     """Clean and segment article text (plain text, Markdown or HTML) into a Document."""
+    arguments.text_choice("input_format", input_format, arguments.INPUT_FORMATS)
+    arguments.flag("keep_boilerplate", keep_boilerplate)
     return parse_source(from_text(text, input_format), keep_boilerplate=keep_boilerplate)
 
 
@@ -53,7 +56,7 @@ def summarize_document(
     quotes: int = DEFAULT_KEY_QUOTES,
 ) -> Briefing:
     """Extractive briefing of a Document."""
-    budget = Budget(sentences=sentences, words=words, ratio=ratio)
+    budget = _checked_budget(sentences, words, ratio, scorer, quotes)
     rater = get_scorer(scorer)
     scores = rater.score(doc)
     chosen = select(doc, scores, budget)
@@ -77,6 +80,13 @@ def summarize_document(
         scorer=rater.name,
         stats=stats,
     )
+
+
+def _checked_budget(sentences: int | None, words: int | None, ratio: float | None, scorer: str, quotes: int) -> Budget:
+    """The length options, type- and range-checked (UsageError, never a TypeError later on)."""
+    arguments.whole_number("quotes", quotes, 0, optional=False)
+    arguments.name("scorer", scorer)
+    return Budget(sentences=sentences, words=words, ratio=ratio)
 
 
 def choose_tldr(doc: Document, scores: list[float]) -> str | None:
@@ -158,6 +168,8 @@ def summarize(
     ``abstractive=True`` (or a ``model`` name, path or loaded ``brief.abstractive.ModelHandle``)
     rewrites the points with a seq2seq model; pass a handle to reuse one model across calls.
     """
+    arguments.flag("abstractive", abstractive)
+    _checked_budget(sentences, words, ratio, scorer, quotes)  # before any work
     handle = model_handle(abstractive, model)
     doc = parse(text, input_format=input_format, keep_boilerplate=keep_boilerplate)
     briefing = summarize_document(doc, sentences=sentences, words=words, ratio=ratio, scorer=scorer, quotes=quotes)
