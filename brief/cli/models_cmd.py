@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from brief import sanitize
 from brief.abstractive.loading import DEFAULT_MODEL
 from brief.cli import app, emit
 
@@ -53,4 +54,4 @@ def list_command(
     for m in models:
         kind = m.model_type or "?"
         mark = "" if m.seq2seq else "  (not seq2seq)"
-        emit(f"{m.name:<{width}}  {kind:<10}  {human_size(m.size_bytes):>9}  {m.path}{mark}\n")
+        emit(sanitize.text(f"{m.name:<{width}}  {kind:<10}  {human_size(m.size_bytes):>9}  {m.path}{mark}") + "\n")
