@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from brief import sanitize
 from brief.errors import BriefError, ExitCode, InputError
+from brief.render import safe_dict
 from brief.types import Briefing
 
 # Tasks queued per worker: enough to keep every process busy, few enough to bound memory.
@@ -60,7 +62,10 @@ class BatchResult:
         return {"id": self.id, **self.briefing.to_dict()}
 
     def to_json_line(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
+        """One JSON Lines record, sanitised like every output of brief."""
+        if self.briefing is None:
+            return json.dumps(sanitize.tree(self.to_dict()), ensure_ascii=False) + "\n"
+        return json.dumps({"id": sanitize.text(self.id), **safe_dict(self.briefing)}, ensure_ascii=False) + "\n"
 
 
 @dataclass(frozen=True)

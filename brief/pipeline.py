@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from brief import arguments
 from brief.config import Config
 from brief.errors import InputError, URLGivenAsTextError, UsageError
 from brief.extractive.scorers import get_scorer
@@ -79,6 +80,8 @@ def parse(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Clean and segment article text (plain text, Markdown or HTML), or the page at ``url``, into a Document."""
+    arguments.text_choice("input_format", input_format, arguments.INPUT_FORMATS)
+    arguments.flag("keep_boilerplate", keep_boilerplate)
     return parse_source(_api_source(text, url, input_format, timeout, max_bytes), keep_boilerplate, language)
 
 
@@ -114,7 +117,7 @@ def summarize_document(
 def _summarize_document(
     doc: Document, sentences: int | None, words: int | None, ratio: float | None, scorer: str, quotes: int
 ) -> Briefing:
-    budget = Budget(sentences=sentences, words=words, ratio=ratio)
+    budget = _checked_budget(sentences, words, ratio, scorer, quotes)
     rater = get_scorer(scorer)
     scores = rater.score(doc)
     tldr = choose_tldr_sentence(doc, scores)
@@ -151,6 +154,13 @@ def _summarize_document(
         scorer=rater.name,
         stats=stats,
     )
+
+
+def _checked_budget(sentences: int | None, words: int | None, ratio: float | None, scorer: str, quotes: int) -> Budget:
+    """The length options, type- and range-checked (UsageError, never a TypeError later on)."""
+    arguments.whole_number("quotes", quotes, 0, optional=False)
+    arguments.name("scorer", scorer)
+    return Budget(sentences=sentences, words=words, ratio=ratio)
 
 
 def choose_tldr(doc: Document, scores: list[float]) -> str | None:
@@ -248,6 +258,10 @@ def summarize(
     rewrites the points with a seq2seq model; pass a handle to reuse one model across calls.
     Text larger than ``max_bytes`` (UTF-8) raises ``InputTooLarge`` (an InputError).
     """
+    arguments.flag("abstractive", abstractive)
+    arguments.text_choice("input_format", input_format, arguments.INPUT_FORMATS)
+    arguments.flag("keep_boilerplate", keep_boilerplate)
+    _checked_budget(sentences, words, ratio, scorer, quotes)  # before any work
     source = _api_source(text, url, input_format, timeout, max_bytes)
     handle = model_handle(abstractive, model)
     doc = parse_source(source, keep_boilerplate=keep_boilerplate, language=language)

@@ -1,9 +1,15 @@
-"""Render a Briefing as plain text, Markdown or JSON."""
+"""Render a Briefing as plain text, Markdown or JSON.
+
+Every text and link goes through ``brief.sanitize``: no control or bidi
+character reaches a terminal, no markup or unsafe link reaches a renderer.
+"""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from brief import sanitize
 from brief.errors import UsageError
 from brief.quotes import display_text
 from brief.types import Briefing, Metadata, Point
@@ -19,12 +25,12 @@ def render(briefing: Briefing, fmt: str = "text") -> str:
     if fmt == "json":
         return render_json(briefing)
     if fmt == "jsonl":
-        return json.dumps(briefing.to_dict(), ensure_ascii=False) + "\n"
+        return json.dumps(safe_dict(briefing), ensure_ascii=False) + "\n"
     raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 
 def metadata_line(meta: Metadata) -> str:
-    """ "By X · date · site" from whatever is known."""
+    """ "By X · date · site · url" from whatever is known, as safe plain text (the URL only if http(s))."""
     parts = []
     if meta.byline:
         parts.append(meta.byline if meta.byline.lower().startswith("by ") else f"By {meta.byline}")
@@ -34,9 +40,10 @@ def metadata_line(meta: Metadata) -> str:
         parts.append(meta.date)
     if meta.site:
         parts.append(meta.site)
-    if meta.url:
-        parts.append(meta.url)
-    return " · ".join(parts)
+    url = sanitize.link(meta.url)
+    if url:
+        parts.append(url)
+    return " · ".join(sanitize.text(p) for p in parts)
 
 
 def point_text(point: Point) -> str:
@@ -45,31 +52,26 @@ def point_text(point: Point) -> str:
 
 
 def render_text(briefing: Briefing) -> str:
+    t = sanitize.text
     lines: list[str] = []
     if briefing.title:
-        lines.append(briefing.title)
+        lines.append(t(briefing.title))
     meta = metadata_line(briefing.metadata)
     if meta:
         lines.append(meta)
     if lines:
         lines.append("")
     if briefing.tldr:
-        lines += [f"TL;DR: {briefing.tldr}", ""]
-    lines += [f"• {point_text(p)}" for p in briefing.points]
+        lines += [f"TL;DR: {t(briefing.tldr)}", ""]
+    lines += [f"• {t(point_text(p))}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "Key quotes:"]
-        lines += [f"“{display_text(q)}” — {q.speaker or 'unknown'}" for q in briefing.quotes]
+        lines += [f"“{t(display_text(q))}” — {t(q.speaker) or 'unknown'}" for q in briefing.quotes]
     return "\n".join(lines) + "\n"
 
 
-def markdown_text(text: str) -> str:
-    """Article words made safe for Markdown: HTML-significant characters are escaped,
-    so a "<b>" or "<script>" in the article shows as text instead of becoming markup."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def render_markdown(briefing: Briefing) -> str:
-    md = markdown_text
+    md = sanitize.markdown
     lines: list[str] = []
     if briefing.title:
         lines += [f"## {md(briefing.title)}", ""]
@@ -81,10 +83,17 @@ def render_markdown(briefing: Briefing) -> str:
     lines += [f"- {md(point_text(p))}" for p in briefing.points]
     if briefing.quotes:
         lines += ["", "**Key quotes**", ""]
-        lines += [f"> “{md(display_text(q))}” — {md(q.speaker or 'unknown')}" + "\n" for q in briefing.quotes]
+        lines += [f"> “{md(display_text(q))}” — {md(q.speaker) or 'unknown'}" + "\n" for q in briefing.quotes]
         lines[-1] = lines[-1].rstrip("\n")
     return "\n".join(lines) + "\n"
 
 
+def safe_dict(briefing: Briefing) -> dict[str, Any]:
+    """``Briefing.to_dict()`` as it may leave brief: texts sanitised, the URL a safe link (or null)."""
+    data = briefing.to_dict()
+    data["metadata"]["url"] = sanitize.link(briefing.metadata.url)
+    return sanitize.tree(data)
+
+
 def render_json(briefing: Briefing) -> str:
-    return json.dumps(briefing.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(safe_dict(briefing), ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TextIO
 
 import typer
 
@@ -29,9 +31,42 @@ app = typer.Typer(
 )
 
 
+class ReaderGone(Exception):
+    """stdout's reader went away (``brief ... | head -0``). Not an OSError, so click does not turn it into exit 1."""
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    """Write a result to stdout (or ``stream``) now; a closed pipe becomes ReaderGone (exit 0, no message)."""
+    out = stream if stream is not None else sys.stdout
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        raise ReaderGone from None
+
+
+def _reader_gone() -> None:
+    # As the Python docs advise for SIGPIPE: point stdout at devnull so the
+    # interpreter's last flush cannot fail again, then exit 0 quietly like `cat`.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(ExitCode.OK)
+
+
+def _stdout_is_devnull() -> bool:
+    try:
+        out, null = os.fstat(sys.stdout.fileno()), os.stat(os.devnull)
+    except (OSError, ValueError):
+        return False
+    return (out.st_dev, out.st_ino) == (null.st_dev, null.st_ino)
+
+
 def _version(value: bool) -> None:
     if value:
-        print(f"brief {__version__}")
+        emit(f"brief {__version__}\n")
         raise typer.Exit()
 
 
@@ -55,7 +90,10 @@ def _register_commands() -> None:
 
 def fail(message: str, code: int) -> None:
     """Print one line on stderr and exit with ``code``."""
-    print(f"Error: {message}", file=sys.stderr)
+    from brief import sanitize  # small, but only needed on the error path
+
+    # Messages quote file names and URLs: no control or bidi character may reach the terminal.
+    print(f"Error: {sanitize.text(message)}", file=sys.stderr)
     sys.exit(code)
 
 
@@ -76,10 +114,19 @@ def main(argv: list[str] | None = None) -> None:
     except (KeyboardInterrupt, typer.Abort):
         print("", file=sys.stderr)
         sys.exit(ExitCode.INTERRUPTED)
+    except SystemExit as exc:
+        # Help text goes through click and rich, which answer EPIPE with exit 1 (click after
+        # wrapping stdout, rich after pointing it at devnull): the same closed pipe, so exit 0.
+        if exc.code == 1 and (type(sys.stdout).__name__ == "PacifyFlushWrapper" or _stdout_is_devnull()):
+            _reader_gone()
+        raise
+    except (ReaderGone, BrokenPipeError):
+        # The reader (e.g. `| head`) went away: not an error worth a message.
+        _reader_gone()
+    try:
+        sys.stdout.flush()
     except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: not an error worth a traceback.
-        sys.stderr.close()
-        sys.exit(ExitCode.OK)
+        _reader_gone()
     code = returned if isinstance(returned, int) else ExitCode.OK
     if code == ExitCode.INTERRUPTED:
         print("", file=sys.stderr)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import typer
 
-from brief.cli import app
+from brief import sanitize
+from brief.cli import app, emit
 from brief.errors import UsageError
 
 EXAMPLES = """
@@ -51,10 +51,10 @@ def clean_command(
     article = clean_source(src, keep_boilerplate=cfg.keep_boilerplate)
     meta = article.metadata
     if output_format == "json":
-        sys.stdout.write(
-            json.dumps({"metadata": meta.to_dict(), "text": article.text}, ensure_ascii=False, indent=2) + "\n"
-        )
+        metadata = {**meta.to_dict(), "url": sanitize.link(meta.url)}
+        data = {"metadata": sanitize.tree(metadata), "text": sanitize.block(article.text)}
+        emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    header = [line for line in (meta.title, metadata_line(meta)) if line]
-    out = "\n".join(header) + ("\n\n" if header else "") + article.text + "\n"
-    sys.stdout.write(out)
+    header = [line for line in (sanitize.text(meta.title), metadata_line(meta)) if line]
+    out = "\n".join(header) + ("\n\n" if header else "") + sanitize.block(article.text) + "\n"
+    emit(out)

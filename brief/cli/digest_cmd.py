@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from brief.cli import app
+from brief import sanitize
+from brief.cli import app, emit
 from brief.errors import PartialSuccess, UsageError
 
 EXAMPLES = """
@@ -43,6 +44,9 @@ def digest_command(
     ),
     force: bool = typer.Option(False, "--force", help="Replace an existing digest for that date."),
     update: bool = typer.Option(False, "--update", help="Add new articles to an existing digest for that date."),
+    no_wait: bool = typer.Option(
+        False, "--no-wait", help="Exit at once (code 1) if another run is writing the same digest, instead of waiting."
+    ),
     points: int | None = typer.Option(
         None, "--points", "-n", help="Bullets per story (default 2-4 by number of sources)."
     ),
@@ -74,6 +78,7 @@ def digest_command(
     from brief.config import load_config
     from brief.digest import NoArticlesError, build_digest, digest_date
     from brief.digest.inputs import read_url_list
+    from brief.digest.lock import digest_lock
     from brief.digest.render import render_digest
     from brief.digest.write import check_target, load_record, output_path, write_digest
 
@@ -90,8 +95,7 @@ def digest_command(
     )
     day = digest_date(date)
     target = output_path(Path(cfg.out or ".").expanduser(), day, cfg.digest_format)
-    check_target(target, force, update)
-    previous = load_record(target) if update else []
+    check_target(target, force, update)  # fail fast; checked again under the lock
 
     specs = list(inputs or []) or [
         str(Path(s).expanduser()) if not s.startswith(("http://", "https://")) else s for s in cfg.sources
@@ -104,37 +108,45 @@ def digest_command(
     # Loaded once, before any input is read: a missing extra or model fails fast (exit 4), nothing written.
     handle, generation = abstractive_setup(abstractive, model, device, beams, max_length, None, False)
 
-    with _progress() as progress:
-        try:
-            digest = build_digest(
-                specs,
-                date=day,
-                urls=url_list,
-                previous=previous,
-                input_format=cfg.input_format,
-                keep_boilerplate=cfg.keep_boilerplate,
-                timeout=cfg.timeout,
-                max_bytes=cfg.max_bytes,
-                max_files=cfg.max_files,
-                cache_dir=None if no_cache else True,
-                points=cfg.digest_points,
-                quotes=cfg.quotes,
-                progress=progress,
-                model=handle,
-                generation=generation,
-            )
-        except NoArticlesError as exc:
-            _report(exc.failures)
-            raise
-    _report(digest.failures)
-    _report_model(digest)
-    write_digest(target, render_digest(digest, cfg.digest_format), list(digest.articles))
-    print(target)
+    # From reading the old record to renaming the new digest, no other run may write this digest.
+    with digest_lock(target, wait=not no_wait, notify=_note):
+        check_target(target, force, update)
+        previous = load_record(target, notify=_note) if update else []
+        with _progress() as progress:
+            try:
+                digest = build_digest(
+                    specs,
+                    date=day,
+                    urls=url_list,
+                    previous=previous,
+                    input_format=cfg.input_format,
+                    keep_boilerplate=cfg.keep_boilerplate,
+                    timeout=cfg.timeout,
+                    max_bytes=cfg.max_bytes,
+                    max_files=cfg.max_files,
+                    cache_dir=None if no_cache else True,
+                    points=cfg.digest_points,
+                    quotes=cfg.quotes,
+                    progress=progress,
+                    model=handle,
+                    generation=generation,
+                )
+            except NoArticlesError as exc:
+                _report(exc.failures)
+                raise
+        _report(digest.failures)
+        _report_model(digest)
+        write_digest(target, render_digest(digest, cfg.digest_format, target.parent), list(digest.articles))
+    emit(f"{target}\n")
     if digest.failures:
         n = len(digest.failures)
         raise PartialSuccess(
             f"{n} {'input' if n == 1 else 'inputs'} skipped (see warnings above); {target} written without them"
         )
+
+
+def _note(message: str) -> None:
+    print(sanitize.text(message), file=sys.stderr, flush=True)
 
 
 def _report_model(digest) -> None:
@@ -155,7 +167,7 @@ def _report_model(digest) -> None:
 
 def _report(failures) -> None:
     for failure in failures:
-        print(f"warning: skipped {failure.origin}: {failure.message}", file=sys.stderr)
+        print(f"warning: skipped {sanitize.text(failure.origin)}: {sanitize.text(failure.message)}", file=sys.stderr)
 
 
 class _progress:

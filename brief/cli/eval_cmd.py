@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from brief.cli import app
+from brief.cli import app, emit
 from brief.errors import UsageError
 
 EXAMPLES = """
@@ -53,7 +53,7 @@ def eval_command(
     )
     if as_json:
         payload = {"data": str(data), "records": len(records), "systems": [r.to_dict() for r in results]}
-        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        emit(json.dumps(payload, indent=2) + "\n")
         return
     budget = "TL;DR (1 sentence)" if tldr else (f"{words} words" if words else f"{points or 3} points")
-    sys.stdout.write(format_table(results, f"{data} ({len(records)} articles, {budget})"))
+    emit(format_table(results, f"{data} ({len(records)} articles, {budget})"))

@@ -6,8 +6,9 @@ import sys
 
 import typer
 
+from brief import sanitize
 from brief.abstractive.loading import DEFAULT_MODEL
-from brief.cli import app
+from brief.cli import app, emit
 
 models_app = typer.Typer(
     help="Download and list summarization models for --abstractive (the only commands that download).",
@@ -35,7 +36,7 @@ def pull_command(
             f"warning: {name} is a {kind!r} model, not sequence-to-sequence; --abstractive will refuse it",
             file=sys.stderr,
         )
-    print(path)
+    emit(f"{path}\n")
 
 
 @models_app.command("list", help="List models in the local Hugging Face cache usable with --abstractive.")
@@ -56,4 +57,4 @@ def list_command(
     for m in models:
         kind = m.model_type or "?"
         mark = "" if m.seq2seq else "  (not seq2seq)"
-        print(f"{m.name:<{width}}  {kind:<10}  {human_size(m.size_bytes):>9}  {m.path}{mark}")
+        emit(sanitize.text(f"{m.name:<{width}}  {kind:<10}  {human_size(m.size_bytes):>9}  {m.path}{mark}") + "\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from brief.cli import app
+from brief.cli import app, emit
 from brief.extractive.scorers import describe_scorers
 
 
@@ -10,4 +10,4 @@ from brief.extractive.scorers import describe_scorers
 def scorers_command() -> None:
     """List the available sentence scorers (use one with --scorer NAME)."""
     for name, description in describe_scorers():
-        print(f"{name:<12} {description}")
+        emit(f"{name:<12} {description}\n")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from brief.cli import app
+from brief.cli import app, emit
 from brief.errors import UsageError
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def summarize_command(
     if briefing.metadata.not_article:
         briefing = without_summary(briefing)
     with output_stream(output) as out:
-        out.write(render(briefing, cfg.format))
+        emit(render(briefing, cfg.format), out)
 
 
 def without_summary(briefing):

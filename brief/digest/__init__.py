@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brief import arguments
 from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
 from brief.ingest.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, Source
@@ -97,6 +98,19 @@ def build_digest(
     from brief.digest.stories import build_story, order_stories
     from brief.extractive.scorers import get_scorer
 
+    inputs = arguments.input_list("inputs", inputs)
+    urls = arguments.input_list("urls", urls)  # type: ignore[assignment]
+    previous = _previous_articles(previous)
+    arguments.text_choice("input_format", input_format, arguments.INPUT_FORMATS)
+    arguments.flag("keep_boilerplate", keep_boilerplate)
+    arguments.flag("abstractive", abstractive)
+    if not arguments.real_number("timeout", timeout, optional=False) > 0:  # type: ignore[operator]
+        raise UsageError(f"timeout must be more than 0 seconds (got {timeout})")
+    arguments.real_number("threshold", threshold)
+    arguments.whole_number("points", points, 1)
+    arguments.whole_number("quotes", quotes, 0, optional=False)
+    if not (cache_dir is None or isinstance(cache_dir, (bool, str, os.PathLike))):
+        raise UsageError(f"cache_dir must be True, False, None or a folder, not {type(cache_dir).__name__}")
     day = digest_date(date)
     if points is not None and not 1 <= points <= 10:
         raise UsageError(f"points per story must be between 1 and 10 (got {points})")
@@ -172,6 +186,16 @@ def build_digest(
 
         digest = rewrite_digest(digest, handle, generation or AbstractiveOptions())
     return digest
+
+
+def _previous_articles(previous: object) -> list[Article]:
+    if isinstance(previous, (str, bytes, os.PathLike, dict)) or not isinstance(previous, Iterable):
+        raise UsageError(f"previous must be a list of Articles (from an earlier digest), not {type(previous).__name__}")
+    articles = list(previous)
+    for article in articles:
+        if not isinstance(article, Article):
+            raise UsageError(f"previous must hold Articles, not {type(article).__name__}")
+    return articles
 
 
 def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[], Source]]]:

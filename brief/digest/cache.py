@@ -59,8 +59,8 @@ class ArticleCache:
             article = Article.from_dict(data)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # corrupt or unreadable: recompute and overwrite
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None  # corrupt, foreign or absurdly nested: recompute and overwrite
         if article.id != article_id or article.origin != origin:
             return None
         return article

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from brief.arguments import real_number, whole_number
 from brief.errors import UsageError
 from brief.extractive.similarity import cosine, sentence_vectors
 from brief.text.bullets import LONG_POINT_PENALTY, LONG_POINT_WORDS, is_bullet_worthy
@@ -32,6 +33,9 @@ class Budget:
     ratio: float | None = None
 
     def __post_init__(self) -> None:
+        whole_number("sentences", self.sentences, 1)
+        whole_number("words", self.words, 1)
+        real_number("ratio", self.ratio)
         given = [x for x in (self.sentences, self.words, self.ratio) if x is not None]
         if len(given) > 1:
             raise UsageError("give only one of sentences, words or ratio")

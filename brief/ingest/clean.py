@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
 from brief.ingest.header import tidy_byline
+from brief.ingest.markdown import strip_markdown
 from brief.ingest.sources import Source
 from brief.types import Metadata
 
@@ -33,9 +34,6 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 _BYLINE = re.compile(r"^\s*(?:by|from)\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,6}\s*$|^\s*by\s*:", re.IGNORECASE)
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 def _cp1252_byte(ch: str) -> int:
@@ -99,7 +97,7 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
     else:
         text = normalize(source.text)
         if source.format == "markdown":
-            text = _strip_markdown(text)
+            text = strip_markdown(text)
         article = _split_header(text) if keep_boilerplate else _strip_page(text)
     meta = replace(article.metadata, origin=source.origin, url=article.metadata.url or source.url)
     if not article.text.strip():
@@ -135,16 +133,6 @@ def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
         not_article=stripped.not_article,
     )
     return CleanedArticle(text=stripped.text, metadata=meta)
-
-
-def _strip_markdown(text: str) -> str:
-    lines = []
-    for line in text.split("\n"):
-        line = _MARKDOWN_HEADING.sub("", line)
-        line = _MARKDOWN_LINK.sub(r"\1", line)
-        line = _MARKDOWN_EMPHASIS.sub(r"\2", line)
-        lines.append(line)
-    return "\n".join(lines)
 
 
 def _looks_like_title(line: str) -> bool:
