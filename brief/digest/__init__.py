@@ -86,7 +86,7 @@ def build_digest(
     """
     from brief.digest.analyse import analyse
     from brief.digest.cache import ArticleCache, content_id, default_cache_dir
-    from brief.digest.cluster import DEFAULT_THRESHOLD, cluster_articles
+    from brief.digest.cluster import cluster_articles
     from brief.digest.inputs import collect
     from brief.digest.stories import build_story, order_stories
     from brief.extractive.scorers import get_scorer
@@ -149,7 +149,7 @@ def build_digest(
 
     # A canonical order makes the result independent of the order inputs came in.
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
-    groups = cluster_articles(ordered, DEFAULT_THRESHOLD if threshold is None else threshold)
+    groups = cluster_articles(ordered, threshold)
     stories = order_stories(
         [build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups]
     )
