@@ -37,7 +37,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -67,9 +67,9 @@ MIN_EDGE = 0.02
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-def article_terms(article: Article) -> Counter[str]:
+def article_terms(article: Article) -> dict[str, float]:
     """Weighted term counts of one article (see the module docstring for the weights)."""
-    terms: Counter[str] = Counter()
+    terms: dict[str, float] = {}
     for k, sentence in enumerate(article.sentences):
         _add_terms(terms, sentence.text, LEAD_WEIGHT if k < LEAD_SENTENCES else 1.0, names=True)
     if article.title:
@@ -78,7 +78,7 @@ def article_terms(article: Article) -> Counter[str]:
     return terms
 
 
-def _add_terms(terms: Counter[str], text: str, weight: float, names: bool) -> None:
+def _add_terms(terms: dict[str, float], text: str, weight: float, names: bool) -> None:
     stop = stopwords()
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
@@ -86,10 +86,11 @@ def _add_terms(terms: Counter[str], text: str, weight: float, names: bool) -> No
         if len(word) < 2 or word in stop:
             continue
         is_name = any(c.isdigit() for c in token) or (names and position > 0 and token[0].isupper())
-        terms[stem(word)] += weight * (NAME_WEIGHT if is_name else 1.0)
+        term = stem(word)
+        terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
 
 
-def term_vectors(term_counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+def term_vectors(term_counts: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
     """Unit-length sublinear TF-IDF vectors, each cut to its ``TOP_TERMS`` heaviest terms.
 
     The norm is taken before the cut, so a cosine over kept terms never
