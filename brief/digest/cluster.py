@@ -36,8 +36,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -79,59 +80,80 @@ def article_terms(article: Article) -> dict[str, float]:
 
 
 def _add_terms(terms: dict[str, float], text: str, weight: float, names: bool) -> None:
-    stop = stopwords()
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
-        word = token.lower()
-        if len(word) < 2 or word in stop:
+        term, is_number = _token_term(token)
+        if term is None:
             continue
-        is_name = any(c.isdigit() for c in token) or (names and position > 0 and token[0].isupper())
-        term = stem(word)
+        is_name = is_number or (names and position > 0 and token[0].isupper())
         terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
 
 
-def term_vectors(term_counts: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
+@lru_cache(maxsize=131072)
+def _token_term(token: str) -> tuple[str | None, bool]:
+    """(stemmed content term or None for a stop word, whether the token holds a digit)."""
+    word = token.lower()
+    if len(word) < 2 or word in stopwords():
+        return None, False
+    return stem(word), any(c.isdigit() for c in token)
+
+
+class TermVectors(NamedTuple):
+    """Kept entries of the articles' unit TF-IDF vectors, as parallel arrays sorted by (article, rank)."""
+
+    articles: int
+    article: np.ndarray
+    term: np.ndarray
+    weight: np.ndarray
+
+
+def term_vectors(term_counts: Sequence[Mapping[str, float]]) -> TermVectors:
     """Unit-length sublinear TF-IDF vectors, each cut to its ``TOP_TERMS`` heaviest terms.
 
     The norm is taken before the cut, so a cosine over kept terms never
-    exceeds the full cosine.
+    exceeds the full cosine. Terms are numbered in sorted order, so ties in
+    weight break the same way on every run.
     """
     n = len(term_counts)
-    df: Counter[str] = Counter()
-    for counts in term_counts:
-        df.update(counts.keys())
-    vectors = []
-    for counts in term_counts:
-        weights = {t: (1.0 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in counts.items() if c >= 1}
-        weights = {t: w for t, w in weights.items() if w > 0}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
-        vectors.append({t: w / norm for t, w in top})
-    return vectors
+    vocabulary = {t: k for k, t in enumerate(sorted({t for counts in term_counts for t in counts}))}
+    sizes = np.fromiter((len(counts) for counts in term_counts), dtype=np.int64, count=n)
+    total = int(sizes.sum())
+    article = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    term = np.fromiter((vocabulary[t] for counts in term_counts for t in counts), dtype=np.int64, count=total)
+    count = np.fromiter((c for counts in term_counts for c in counts.values()), dtype=np.float64, count=total)
+    df = np.bincount(term, minlength=len(vocabulary))
+    weight = (1.0 + np.log(np.maximum(count, 1.0))) * np.log((n + 1) / (df[term] + 0.5))
+    norms = np.sqrt(np.bincount(article, weights=weight * weight, minlength=n))
+    weight = weight / np.where(norms > 0, norms, 1.0)[article]
+    order = np.lexsort((term, -weight, article))
+    article, term, weight = article[order], term[order], weight[order]
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    rank = np.arange(total) - starts[article]
+    keep = (rank < TOP_TERMS) & (weight > 0)
+    return TermVectors(n, article[keep], term[keep], weight[keep])
 
 
-def similar_pairs(vectors: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def similar_pairs(vectors: TermVectors) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(rows, cols, similarities) of the candidate pairs, rows < cols, sorted by (row, col)."""
-    n = len(vectors)
-    postings: dict[str, list[tuple[int, float]]] = {}
-    for i, vec in enumerate(vectors):
-        for t, w in vec.items():
-            postings.setdefault(t, []).append((i, w))
-    by_length: dict[int, list[list[tuple[int, float]]]] = {}
-    for plist in postings.values():
-        if 2 <= len(plist) <= MAX_POSTING:
-            by_length.setdefault(len(plist), []).append(plist)
+    n = vectors.articles
+    empty = np.zeros(0, dtype=np.int64)
+    if len(vectors.term) == 0:
+        return empty, empty, np.zeros(0)
+    # Postings: entries sorted by term, then article.
+    order = np.lexsort((vectors.article, vectors.term))
+    article, term, weight = vectors.article[order], vectors.term[order], vectors.weight[order]
+    starts = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
+    lengths = np.diff(np.r_[starts, len(term)])
     keys: list[np.ndarray] = []
     values: list[np.ndarray] = []
-    for m, plists in by_length.items():
-        idx = np.asarray([[i for i, _ in p] for p in plists], dtype=np.int64)
-        wts = np.asarray([[w for _, w in p] for p in plists], dtype=np.float64)
+    for m in np.unique(lengths[(lengths >= 2) & (lengths <= MAX_POSTING)]).tolist():
+        at = starts[lengths == m][:, None] + np.arange(m)
+        idx, wts = article[at], weight[at]
         first, second = np.triu_indices(m, 1)
-        # Postings are filled in article order, so idx[:, first] < idx[:, second].
+        # Postings are in article order, so idx[:, first] < idx[:, second].
         keys.append((idx[:, first] * n + idx[:, second]).ravel())
         values.append((wts[:, first] * wts[:, second]).ravel())
     if not keys:
-        empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     key = np.concatenate(keys)
     value = np.concatenate(values)
@@ -203,19 +225,25 @@ def group_pairs(
         if len(members[a]) + len(members[b]) > max_story:
             continue
         # What each member gains from the other group: its mean over the merged story must hold.
-        gained: dict[int, tuple[float, int]] = {}
-        for x, other in [(x, b) for x in members[a]] + [(x, a) for x in members[b]]:
-            shared = [s for y, s in neighbours[x].items() if owner[y] == other]
-            gained[x] = (sum(shared), len(shared))
-        others = len(members[a]) + len(members[b]) - 1
+        # Only edges between the two groups change; walk them from the smaller side.
+        small, big = (a, b) if len(members[a]) <= len(members[b]) else (b, a)
+        gain = dict.fromkeys(members[a] + members[b], 0.0)
+        links = dict.fromkeys(gain, 0)
+        for y in members[small]:
+            for x, s in neighbours[y].items():
+                if owner[x] == big:
+                    gain[x] += s
+                    gain[y] += s
+                    links[x] += 1
+                    links[y] += 1
+        others = len(gain) - 1
         if any(
-            (inner[x] + g) / others < member_min or (linked[x] + k) < MEMBER_LINKS * others
-            for x, (g, k) in gained.items()
+            (inner[x] + gain[x]) / others < member_min or (linked[x] + links[x]) < MEMBER_LINKS * others for x in gain
         ):
             continue
-        for x, (g, k) in gained.items():
-            inner[x] += g
-            linked[x] += k
+        for x in gain:
+            inner[x] += gain[x]
+            linked[x] += links[x]
         for x in members[b]:
             owner[x] = a
         members[a] += members.pop(b)
