@@ -9,7 +9,9 @@ run time; beyond the ~1,100 distinct ones, copies with small perturbations
 article. Each size is written into a temporary folder and run through the real
 CLI (`python -m brief digest FOLDER --out ...`) in a fresh subprocess, first
 with an empty cache, then again from the warm cache. Reported: wall time, time
-per article, and the child's own peak resident memory. `--tiny N` also runs a
+per article, and the peak resident memory of the digest process and of its
+largest analysis worker (folders of 200+ inputs are analysed in up to 4
+worker processes). `--tiny N` also runs a
 folder of N tiny one-sentence files (cold). Targets (issue 13): 10,000
 articles <= 60 s cold on 2 cores, <= 1 GB peak, and time per article at
 10,000 <= 1.5x that at 1,000.
@@ -38,7 +40,9 @@ CHILD = (
     "try:\n"
     "    runpy.run_module('brief', run_name='__main__')\n"
     "finally:\n"
-    "    print(f'PEAK_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+    "    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    print(f'PEAK_KB {own} {workers}', file=sys.stderr)\n"
 )
 
 
@@ -68,7 +72,7 @@ def articles(base: list[str], limit: int) -> list[str]:
     return out
 
 
-def run_cli(folder: Path, out: Path, env: dict[str, str], force: bool) -> tuple[float, float, str]:
+def run_cli(folder: Path, out: Path, env: dict[str, str], force: bool) -> tuple[float, float, float, str]:
     cmd = [sys.executable, "-c", CHILD, "digest", str(folder), "--out", str(out), "--date", "2000-01-01"]
     if force:
         cmd.append("--force")
@@ -77,9 +81,9 @@ def run_cli(folder: Path, out: Path, env: dict[str, str], force: bool) -> tuple[
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         sys.exit(f"digest failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
-    peak = next(int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("PEAK_KB"))
+    own, workers = next(line.split()[1:] for line in proc.stderr.splitlines() if line.startswith("PEAK_KB"))
     head = Path(proc.stdout.strip()).read_text(encoding="utf-8").splitlines()[2]
-    return seconds, peak / 1024, head
+    return seconds, int(own) / 1024, int(workers) / 1024, head
 
 
 def main() -> None:
@@ -101,12 +105,12 @@ def main() -> None:
                 (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
             env["BRIEF_CACHE"] = str(Path(tmp) / f"cache{size}")
             for label, force in (("cold cache", False), ("warm cache", True)):
-                seconds, peak, head = run_cli(folder, Path(tmp) / f"out{size}", env, force)
+                seconds, peak, worker_peak, head = run_cli(folder, Path(tmp) / f"out{size}", env, force)
                 if not force:
                     per_article[size] = seconds / size
                 print(
                     f"{size} articles, {label}: {seconds:.1f} s ({1000 * seconds / size:.2f} ms/article), "
-                    f"peak {peak:.0f} MB  | {head}",
+                    f"peak {peak:.0f} MB (largest worker {worker_peak:.0f} MB)  | {head}",
                     flush=True,
                 )
         if len(per_article) >= 2:
@@ -118,8 +122,11 @@ def main() -> None:
             for i in range(args.tiny):
                 (folder / f"t{i:05d}.txt").write_text(f"Item {i} of the test folder was filed today.\n", "utf-8")
             env["BRIEF_CACHE"] = str(Path(tmp) / "cache-tiny")
-            seconds, peak, head = run_cli(folder, Path(tmp) / "out-tiny", env, False)
-            print(f"{args.tiny} tiny files, cold cache: {seconds:.1f} s, peak {peak:.0f} MB  | {head}")
+            seconds, peak, worker_peak, head = run_cli(folder, Path(tmp) / "out-tiny", env, False)
+            print(
+                f"{args.tiny} tiny files, cold cache: {seconds:.1f} s, peak {peak:.0f} MB "
+                f"(largest worker {worker_peak:.0f} MB)  | {head}"
+            )
 
 
 if __name__ == "__main__":

@@ -192,6 +192,11 @@ def clustering_report(tag: str, digest, names: list[str], label: dict[str, str],
     )
     if singles:
         print(f"singles inside a DUC story: {into_duc}/{len(singles)} = {100 * into_duc / len(singles):.1f}%")
+        # Which sources the singles-only mixed stories draw on: BBC's 2004-05 pieces often follow one story.
+        sources = Counter(
+            "+".join(sorted({t.split("-")[0] for t in classes[s]})) for s in mixed if s not in duc_stories
+        )
+        print("singles-only mixed stories by source: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items())))
     print("stories per DUC topic: " + ", ".join(f"{k}: {v} topics" for k, v in sorted(spread.items())))
     return story_of
 

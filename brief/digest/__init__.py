@@ -273,8 +273,11 @@ def _analyse_all(
                 yield ready()
         while queue:
             yield ready()
+        if pool is not None:
+            pool.shutdown(wait=True)  # all work is done: reap the workers
     finally:
         if pool is not None:
+            # Ctrl-C or an error: do not wait for queued analyses.
             pool.shutdown(wait=False, cancel_futures=True)
 
 
