@@ -15,7 +15,8 @@ by id, even positions are the FIT half (D0601A D0605E D0609I D0619A D0625G
 D0633F), odd positions the REPORT half (D0604D D0607G D0612C D0624F D0627I
 D0647B); singles at even line numbers of each file are FIT, odd ones REPORT.
 Settings in brief/digest/cluster.py were chosen on the FIT folder only.
-Three runs: FIT folder, REPORT folder, and ALL (the hard case, both halves).
+Four runs: FIT folder, REPORT folder, DUC (the 12 topics alone, as the
+held-out check mixes DUC topics only), and ALL (the hard case, both halves).
 
 Reported per run: purity (share of articles in the majority class of their
 story; false merges lower it), adjusted Rand index, stories holding more than
@@ -206,7 +207,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", default=default_eval_dir())
     parser.add_argument("--cache", help="analysis cache folder kept between runs (default: a fresh one)")
     parser.add_argument("--no-lexrank", action="store_true")
-    parser.add_argument("--runs", default="fit,report,all", help="comma-separated: fit, report, all")
+    parser.add_argument("--runs", default="fit,report,duc,all", help="comma-separated: fit, report, duc, all")
     args = parser.parse_args()
     if not args.no_lexrank:
         try:
@@ -227,7 +228,9 @@ def main() -> None:
         story_of: dict[str, int] = {}
         digest = None
         for run in runs:
-            names = sorted(n for n in text if run == "all" or half[n] == run)
+            names = sorted(
+                n for n in text if run == "all" or half[n] == run or (run == "duc" and label[n].startswith("duc-"))
+            )
             folder = Path(tmp) / run
             folder.mkdir()
             for n in names:
@@ -236,7 +239,7 @@ def main() -> None:
             digest = build_digest([folder], date="2000-01-01", cache_dir=cache)
             seconds = time.perf_counter() - started
             story_of = clustering_report(run.upper(), digest, names, label, seconds)
-        if "all" in runs and digest is not None:
+        if runs[-1] == "all" and digest is not None:
             story_summaries(clusters, digest, story_of, args.no_lexrank)
 
 
