@@ -109,3 +109,36 @@ def test_candidate_pairs_need_a_shared_term():
     rows, cols, sims = similar_pairs(term_vectors([article_terms(a) for a in articles]))
     assert list(zip(rows.tolist(), cols.tolist())) == [(0, 1)]
     assert 0 < sims[0] <= 1
+
+
+# Six unrelated happenings, each with its own place, people and numbers.
+EVENTS = [
+    ("Dunmore", "Alma Reyes", "bridge", 14, "closed the Dunmore river bridge after inspectors found cracks"),
+    ("Kestrel Bay", "Owen Marsh", "ferry", 220, "stranded 220 passengers when the Kestrel Bay ferry lost power"),
+    ("Harlow", "Ines Okafor", "school", 31, "opened a new Harlow science school with 31 classrooms"),
+    ("Pellham", "Victor Sand", "factory", 450, "announced 450 job cuts at the Pellham tractor factory"),
+    ("Ashgrove", "Nadia Kern", "festival", 18000, "drew 18000 visitors to the Ashgrove lantern festival"),
+    ("Corran", "Felix Dow", "hospital", 96, "moved 96 patients out of the flooded Corran hospital"),
+]
+
+
+def event_sentences(k: int) -> list[str]:
+    place, person, thing, number, what = EVENTS[k]
+    return [
+        f"Officials in {place} {what} on Monday.",
+        f"{person}, who leads the {place} {thing} board, said {number} people were affected.",
+        f"The {place} {thing} will be reviewed by {person} and the county before {number + 7} days pass.",
+    ]
+
+
+def test_chain_of_articles_does_not_collapse_into_one_story():
+    # Article k reports event k and event k+1: neighbours share one event's
+    # names and numbers, article 0 and article 4 share nothing at all.
+    articles = [
+        make_article(f"chain-{k}", None, event_sentences(k) + event_sentences(k + 1)) for k in range(len(EVENTS) - 1)
+    ]
+    stories = cluster_articles(articles)
+    assert len(stories) >= 2
+    for story in stories:
+        # No story holds two articles that have no event in common.
+        assert max(story) - min(story) <= 1, stories

@@ -20,7 +20,7 @@ Three steps, each close to linear in the number of articles:
    that shrinks with their size, reaches ``DEFAULT_THRESHOLD``, *and* every
    article of the merged story stays close to the story as a whole: its mean
    similarity to the other members must be at least ``MEMBER_MIN`` and it
-   must share an edge with at least half of them (``MEMBER_LINKS``), so an
+   must share an edge with more than half of them (``MEMBER_LINKS``), so an
    article linked to one neighbour only cannot pull its own neighbours in. A
    story never grows past ``MAX_STORY``.
 
@@ -57,7 +57,7 @@ SHARED_NAMES = 3
 RARE_NAME_SHARE = 0.02
 # ... but a name in up to this many articles is always rare (one event told by ten outlets).
 RARE_NAME_MIN = 10
-# ... and must share an edge (similarity >= MIN_EDGE) with at least this share of them.
+# ... and must share an edge (similarity >= MIN_EDGE) with more than this share of them.
 MEMBER_LINKS = 0.5
 PAIR_THRESHOLD = 0.15
 # Weights of a term occurrence: the title says what happened in the fewest
@@ -197,7 +197,7 @@ def group_pairs(
     size_b)``, merges first, while that reaches ``threshold``. A merge is
     refused when some article of the merged group would have a mean
     similarity to its other members under ``member_min``, or an edge to
-    fewer than ``MEMBER_LINKS`` of them (no chaining), or
+    no more than ``MEMBER_LINKS`` of them (no chaining), or
     when the group would exceed ``max_story`` articles. Unset settings take
     the module's defaults.
     """
@@ -252,7 +252,7 @@ def group_pairs(
                     links[y] += 1
         others = len(gain) - 1
         if any(
-            (inner[x] + gain[x]) / others < member_min or (linked[x] + links[x]) < MEMBER_LINKS * others for x in gain
+            (inner[x] + gain[x]) / others < member_min or (linked[x] + links[x]) <= MEMBER_LINKS * others for x in gain
         ):
             continue
         for x in gain:
