@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from digest_helpers import make_article
 
 from brief.digest.cluster import article_terms, cluster_articles, group_pairs, similar_pairs, term_vectors
@@ -142,3 +144,17 @@ def test_chain_of_articles_does_not_collapse_into_one_story():
     for story in stories:
         # No story holds two articles that have no event in common.
         assert max(story) - min(story) <= 1, stories
+
+
+def test_lone_articles_far_apart_in_time_stay_apart():
+    def dated(article_id: str, day: str | None):
+        article = make_article(article_id, "Wildfire forces 1,200 from Pine Ridge homes", PINE_RIDGE)
+        return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, date=day))
+
+    filler = [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
+    same_week = cluster_articles([dated("a", "2026-07-01"), dated("b", "2026-07-02T08:00:00Z"), *filler])
+    assert [0, 1] in same_week
+    months_apart = cluster_articles([dated("a", "2026-07-01"), dated("b", "2026-09-15"), *filler])
+    assert [0] in months_apart and [1] in months_apart
+    undated = cluster_articles([dated("a", None), dated("b", "2026-09-15"), *filler])
+    assert [0, 1] in undated

@@ -15,9 +15,11 @@ Three steps, each close to linear in the number of articles:
 3. Average-link clustering over that sparse graph, with a no-chaining rule:
    two lone articles join only at ``PAIR_THRESHOLD`` and when they share at
    least ``SHARED_NAMES`` names or numbers that at most ``RARE_NAME_SHARE``
-   of the articles carry (one pair of texts can share a subject's words by
-   chance; the same event shows as a high cosine and the same names); groups merge when their average pair similarity, less a penalty
-   that shrinks with their size, reaches ``DEFAULT_THRESHOLD``, *and* every
+   of the articles carry, dated at most ``MAX_DAYS_APART`` apart where both
+   dates are known (one pair of texts can share a subject's words by
+   chance; the same event shows as a high cosine and the same names);
+   groups merge when their average pair similarity, less a penalty that
+   shrinks with their size, reaches ``DEFAULT_THRESHOLD``, *and* every
    article of the merged story stays close to the story as a whole: its mean
    similarity to the other members must be at least ``MEMBER_MIN`` and it
    must share an edge with more than half of them (``MEMBER_LINKS``), so an
@@ -35,6 +37,7 @@ shared rare names of a lone pair raised FIT purity 0.782 -> 0.802.
 
 from __future__ import annotations
 
+import datetime as _dt
 import heapq
 import math
 import re
@@ -57,6 +60,8 @@ SHARED_NAMES = 3
 RARE_NAME_SHARE = 0.02
 # ... but a name in up to this many articles is always rare (one event told by ten outlets).
 RARE_NAME_MIN = 10
+# Two lone articles dated further apart than this report two happenings.
+MAX_DAYS_APART = 3
 # ... and must share an edge (similarity >= MIN_EDGE) with more than this share of them.
 MEMBER_LINKS = 0.5
 PAIR_THRESHOLD = 0.15
@@ -280,18 +285,37 @@ def cluster_articles(articles: Sequence[Article], threshold: float | None = None
     names: list[set[str]] = [set() for _ in articles]
     terms = [article_terms(a, found) for a, found in zip(articles, names)]
     rows, cols, sims = similar_pairs(term_vectors(terms))
-    lone_ok = None
-    if SHARED_NAMES > 0:
-        lone_ok = shared_name_pairs(names, rows, cols)
+    lone_ok = lone_pairs(names, [_day(a) for a in articles], rows, cols)
     return group_pairs(len(articles), rows, cols, sims, threshold, lone_ok=lone_ok)
 
 
-def shared_name_pairs(names: Sequence[set[str]], rows: np.ndarray, cols: np.ndarray) -> set[tuple[int, int]]:
-    """Candidate pairs that share at least ``SHARED_NAMES`` names or numbers that few articles carry."""
+def lone_pairs(
+    names: Sequence[set[str]], days: Sequence[int | None], rows: np.ndarray, cols: np.ndarray
+) -> set[tuple[int, int]]:
+    """Candidate pairs with the evidence of one event: at least ``SHARED_NAMES``
+    names or numbers that few articles carry, and, where both dates are
+    known, at most ``MAX_DAYS_APART`` days between them."""
     df: dict[str, int] = {}
     for found in names:
         for t in found:
             df[t] = df.get(t, 0) + 1
     limit = max(RARE_NAME_MIN, RARE_NAME_SHARE * len(names))
     rare = [{t for t in found if df[t] <= limit} for found in names]
-    return {(i, j) for i, j in zip(rows.tolist(), cols.tolist()) if len(rare[i] & rare[j]) >= SHARED_NAMES}
+    ok = set()
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        if len(rare[i] & rare[j]) < SHARED_NAMES:
+            continue
+        a, b = days[i], days[j]
+        if a is not None and b is not None and abs(a - b) > MAX_DAYS_APART:
+            continue
+        ok.add((i, j))
+    return ok
+
+
+def _day(article: Article) -> int | None:
+    """The article's date as a day number when it starts with an ISO date (2026-03-14...), else None."""
+    text = (article.metadata.date or "").strip()
+    try:
+        return _dt.date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        return None
