@@ -1,13 +1,20 @@
-"""Speed and memory of `brief digest` on 1,000 articles.
+"""Speed and memory of `brief digest` at 1,000 and 10,000 articles, cold and from the cache.
 
 Usage:
-    python benchmarks/digest_bench.py [--eval-dir ../shared/eval] [--articles 1000]
+    python benchmarks/digest_bench.py [--eval-dir ../shared/eval] [--articles 1000,10000] [--tiny 10000]
 
-Writes 1,000 distinct dev articles (CNN/DailyMail, BBC, XSum, then DUC 2006
-articles to make up the number) into a temporary folder and runs the real CLI
-(`python -m brief digest FOLDER --out ...`) in a subprocess with an empty
-cache, then again with the cache warm. Reports wall time and the child's peak
-resident memory. Target: cold run <= 60 s and < 1 GB on a 2-core machine.
+Articles are the dev articles (CNN/DailyMail, BBC, XSum, DUC 2006), read at
+run time; beyond the ~1,100 distinct ones, copies with small perturbations
+(one paragraph left out, a numbered line added) keep every file a distinct
+article. Each size is written into a temporary folder and run through the real
+CLI (`python -m brief digest FOLDER --out ...`) in a fresh subprocess, first
+with an empty cache, then again from the warm cache. Reported: wall time, time
+per article, and the peak resident memory of the digest process and of its
+largest analysis worker (folders of 200+ inputs are analysed in up to 4
+worker processes). `--tiny N` also runs a
+folder of N tiny one-sentence files (cold). Targets (issue 13): 10,000
+articles <= 60 s cold on 2 cores, <= 1 GB peak, and time per article at
+10,000 <= 1.5x that at 1,000.
 """
 
 from __future__ import annotations
@@ -15,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,8 +33,20 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from digest_eval import default_eval_dir  # noqa: E402
 
+# Runs the CLI in this process and reports its own peak memory (not that of earlier children).
+CHILD = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['brief', *sys.argv[1:]]\n"
+    "try:\n"
+    "    runpy.run_module('brief', run_name='__main__')\n"
+    "finally:\n"
+    "    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "    print(f'PEAK_KB {own} {workers}', file=sys.stderr)\n"
+)
 
-def articles(eval_dir: Path, limit: int) -> list[str]:
+
+def base_articles(eval_dir: Path) -> list[str]:
     out: list[str] = []
     for name in ("cnndm-dev.jsonl", "bbc-dev.jsonl", "xsum-dev.jsonl"):
         for line in (eval_dir / name).open(encoding="utf-8"):
@@ -37,50 +55,78 @@ def articles(eval_dir: Path, limit: int) -> list[str]:
             out.append(f"{title}\n\n{record['article']}" if title else record["article"])
     for line in (eval_dir / "duc2006-dev.jsonl").open(encoding="utf-8"):
         out += json.loads(line)["articles"]
-    unique = list(dict.fromkeys(out))
-    while len(unique) < limit:  # repeat with a marker so repeats stay distinct articles
-        unique += [f"{t}\n\n(Repeat {len(unique)}.)" for t in unique[: limit - len(unique)]]
-    return unique[:limit]
+    return list(dict.fromkeys(out))
+
+
+def articles(base: list[str], limit: int) -> list[str]:
+    """``limit`` distinct texts: the originals, then perturbed copies."""
+    out = list(base[:limit])
+    copy = 0
+    while len(out) < limit:
+        copy += 1
+        for k, text in enumerate(base[: limit - len(out)]):
+            paragraphs = [p for p in text.split("\n") if p.strip()]
+            if len(paragraphs) > 3:
+                del paragraphs[1 + (k + copy) % (len(paragraphs) - 2)]
+            out.append("\n\n".join(paragraphs) + f"\n\n(Edition {copy}, item {k}.)")
+    return out
+
+
+def run_cli(folder: Path, out: Path, env: dict[str, str], force: bool) -> tuple[float, float, float, str]:
+    cmd = [sys.executable, "-c", CHILD, "digest", str(folder), "--out", str(out), "--date", "2000-01-01"]
+    if force:
+        cmd.append("--force")
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"digest failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
+    own, workers = next(line.split()[1:] for line in proc.stderr.splitlines() if line.startswith("PEAK_KB"))
+    head = Path(proc.stdout.strip()).read_text(encoding="utf-8").splitlines()[2]
+    return seconds, int(own) / 1024, int(workers) / 1024, head
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", default=default_eval_dir())
-    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--articles", default="1000,10000", help="comma-separated sizes")
+    parser.add_argument("--tiny", type=int, default=10000, help="also run a folder of this many tiny files (0: skip)")
     args = parser.parse_args()
-    texts = articles(Path(args.eval_dir), args.articles)
+    base = base_articles(Path(args.eval_dir))
+    per_article: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        for i, text in enumerate(texts):
-            (folder / f"a{i:04d}.txt").write_text(text, encoding="utf-8")
-        env = {**os.environ, "BRIEF_CACHE": str(Path(tmp) / "cache"), "BRIEF_CONFIG": str(Path(tmp) / "none.toml")}
         (Path(tmp) / "none.toml").write_text("", encoding="utf-8")
+        env = {**os.environ, "BRIEF_CONFIG": str(Path(tmp) / "none.toml")}
         env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-        for label, extra in (("cold cache", []), ("warm cache", ["--force"])):
-            cmd = [
-                sys.executable,
-                "-m",
-                "brief",
-                "digest",
-                str(folder),
-                "--out",
-                str(Path(tmp) / "out"),
-                "--date",
-                "2000-01-01",
-                *extra,
-            ]
-            started = time.perf_counter()
-            proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
-            seconds = time.perf_counter() - started
-            if proc.returncode != 0:
-                sys.exit(f"digest failed ({proc.returncode}): {proc.stderr.strip()}")
-            peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            head = Path(proc.stdout.strip()).read_text(encoding="utf-8").splitlines()[2]
+        for size in (int(s) for s in args.articles.split(",")):
+            folder = Path(tmp) / f"in{size}"
+            folder.mkdir()
+            for i, text in enumerate(articles(base, size)):
+                (folder / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+            env["BRIEF_CACHE"] = str(Path(tmp) / f"cache{size}")
+            for label, force in (("cold cache", False), ("warm cache", True)):
+                seconds, peak, worker_peak, head = run_cli(folder, Path(tmp) / f"out{size}", env, force)
+                if not force:
+                    per_article[size] = seconds / size
+                print(
+                    f"{size} articles, {label}: {seconds:.1f} s ({1000 * seconds / size:.2f} ms/article), "
+                    f"peak {peak:.0f} MB (largest worker {worker_peak:.0f} MB)  | {head}",
+                    flush=True,
+                )
+        if len(per_article) >= 2:
+            small, large = min(per_article), max(per_article)
+            print(f"cold time per article, {large} vs {small}: {per_article[large] / per_article[small]:.2f}x")
+        if args.tiny:
+            folder = Path(tmp) / "tiny"
+            folder.mkdir()
+            for i in range(args.tiny):
+                (folder / f"t{i:05d}.txt").write_text(f"Item {i} of the test folder was filed today.\n", "utf-8")
+            env["BRIEF_CACHE"] = str(Path(tmp) / "cache-tiny")
+            seconds, peak, worker_peak, head = run_cli(folder, Path(tmp) / "out-tiny", env, False)
             print(
-                f"{label}: {len(texts)} articles in {seconds:.1f} s, peak memory {peak_mb:.0f} MB (max of runs so far)"
+                f"{args.tiny} tiny files, cold cache: {seconds:.1f} s, peak {peak:.0f} MB "
+                f"(largest worker {worker_peak:.0f} MB)  | {head}"
             )
-            print(f"  {head}")
 
 
 if __name__ == "__main__":

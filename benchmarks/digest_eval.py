@@ -1,32 +1,35 @@
-"""Measure `brief digest` on DUC 2006 clusters: clustering quality and story summaries.
+"""Measure `brief digest` at the size of a news day: DUC 2006 topics among unrelated singles.
 
 Usage:
-    python benchmarks/digest_eval.py [--eval-dir ../shared/eval] [--cnn 100]
+    python benchmarks/digest_eval.py [--eval-dir ../shared/eval] [--cache DIR] [--no-lexrank]
 
-Clustering: the 12 x 25 DUC 2006 dev articles are written into one temporary
-folder (plus ``--cnn`` unrelated CNN/DailyMail articles) and run through
-``build_digest`` exactly as the CLI would. Reported: purity and adjusted Rand
-index of the stories against the true clusters, and where the CNN articles
-went (into a DUC story, grouped with each other, or alone).
+The hard case: every dev DUC 2006 topic (12 x 25 articles) in one folder with
+every CNN/DailyMail, BBC and XSum dev article as an unrelated single (~1,100
+articles), run through ``build_digest`` exactly as the CLI would. A single
+counts as its own class: it may only be grouped with another single that
+reports the same event (BBC's 2004-05 business and sport pieces sometimes do),
+never with a DUC topic.
 
-Why the threshold (brief/digest/cluster.py): DUC clusters are topics followed
-for months, not single events. Their article pairs have a median TF-IDF cosine
-of ~0.125 (25th percentile ~0.09), while unrelated pairs sit at a median of
-0.02 (99th percentile ~0.08). A flat threshold that gathers DUC topics
-(~0.07) also merges chance pairs in small daily folders (0.069 between two
-unrelated sample articles); a flat threshold that keeps chance pairs apart
-(>=0.12) splits DUC topics (ARI 0.3-0.7). Average link with a penalty that
-shrinks with group size (pair: 0.12, large groups: -> 0.06) does both. The
-penalty/base pair was picked as the steadiest over random 6-of-12 cluster
-subsets, not the best on all 12.
+Fit / report split (fixed, so numbers stay comparable): the DUC topics sorted
+by id, even positions are the FIT half (D0601A D0605E D0609I D0619A D0625G
+D0633F), odd positions the REPORT half (D0604D D0607G D0612C D0624F D0627I
+D0647B); singles at even line numbers of each file are FIT, odd ones REPORT.
+Settings in brief/digest/cluster.py were chosen on the FIT folder only.
+Four runs: FIT folder, REPORT folder, DUC (the 12 topics alone, as the
+held-out check mixes DUC topics only), and ALL (the hard case, both halves).
 
-Story summaries: for each DUC cluster, the story holding most of its articles;
-ROUGE-1/2/Lsum F1 (rouge-score, stemmer) of its bullets against each of the 4
-human summaries (averaged), next to Lead (the cluster's first article,
-truncated to the same number of words) and sumy LexRank over the concatenated
-articles (same word budget). A second table gives all three a 250-word budget
-(the DUC task's length), using the digest's multi-document selector with more
-bullets.
+Reported per run: purity (share of articles in the majority class of their
+story; false merges lower it), adjusted Rand index, stories holding more than
+one class ("mixed"; split into those that hold a DUC topic and those of
+singles only), the largest story, the share of singles that end up inside a
+story holding DUC articles, how many stories each DUC topic is spread over,
+and that every article was placed.
+
+Story bullets (ALL run): for each DUC topic, the story holding most of its
+articles; ROUGE-1/2/Lsum F1 (rouge-score, stemmer) of its bullets against each
+of the 4 human summaries (averaged), next to sumy LexRank over the topic's 25
+articles cut to the same number of words (and Lead, the topic's first article,
+likewise); FIT and REPORT topics apart.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+SINGLE_FILES = (("cnn", "cnndm-dev.jsonl"), ("bbc", "bbc-dev.jsonl"), ("xsum", "xsum-dev.jsonl"))
 
 
 def default_eval_dir() -> str:
@@ -109,24 +114,100 @@ def lexrank_lines(sentences: list[str], budget: int) -> list[str]:
     summarizer = LexRankSummarizer(Stemmer("english"))
     summarizer.stop_words = stopwords()
     # Ask for enough sentences to fill the budget; sumy returns them in document order.
-    chosen = [str(s) for s in summarizer(doc, max(1, budget // 12))]
-    return chosen
+    return [str(s) for s in summarizer(doc, max(1, budget // 12))]
 
 
 def rouge(scorer, candidate: str, references: list[str]) -> dict[str, float]:
-    totals = Counter()
+    totals: Counter = Counter()
     for ref in references:
-        scores = scorer.score(ref, candidate)
-        for key, value in scores.items():
+        for key, value in scorer.score(ref, candidate).items():
             totals[key] += value.fmeasure
     return {k: v / len(references) for k, v in totals.items()}
+
+
+def load_corpus(eval_dir: Path) -> tuple[list[dict], dict[str, str], dict[str, str], dict[str, str]]:
+    """(DUC clusters, file name -> text, file name -> class label, file name -> 'fit' | 'report')."""
+    clusters = sorted(
+        (json.loads(line) for line in (eval_dir / "duc2006-dev.jsonl").open(encoding="utf-8")), key=lambda c: c["id"]
+    )
+    text: dict[str, str] = {}
+    label: dict[str, str] = {}
+    half: dict[str, str] = {}
+    for c, cluster in enumerate(clusters):
+        topic = cluster["id"].rsplit("-", 1)[-1]
+        cluster["half"] = "fit" if c % 2 == 0 else "report"
+        titles = cluster.get("article_titles") or [None] * len(cluster["articles"])
+        for j, body in enumerate(cluster["articles"]):
+            name = f"duc-{topic}-{j:02d}.txt"
+            text[name] = f"{titles[j]}\n\n{body}" if titles[j] else body
+            label[name] = f"duc-{topic}"
+            half[name] = cluster["half"]
+    for prefix, file_name in SINGLE_FILES:
+        path = eval_dir / file_name
+        if not path.exists():
+            continue
+        for k, line in enumerate(path.open(encoding="utf-8")):
+            record = json.loads(line)
+            name = f"{prefix}-{k:03d}.txt"
+            title = record.get("title")
+            text[name] = f"{title}\n\n{record['article']}" if title else record["article"]
+            label[name] = name
+            half[name] = "fit" if k % 2 == 0 else "report"
+    return clusters, text, label, half
+
+
+def clustering_report(tag: str, digest, names: list[str], label: dict[str, str], seconds: float) -> dict[int, int]:
+    """Print the clustering numbers of one run; return file name -> story number."""
+    story_of: dict[str, int] = {}
+    for s, story in enumerate(digest.stories):
+        for article in story.articles:
+            story_of[Path(article.origin).name] = s
+    placed = [n for n in names if n in story_of]
+    truth = [label[n] for n in placed]
+    pred = [story_of[n] for n in placed]
+    classes: dict[int, Counter] = {}
+    for t, p in zip(truth, pred):
+        classes.setdefault(p, Counter())[t] += 1
+    duc_stories = {s for s, c in classes.items() if any(t.startswith("duc-") for t in c)}
+    mixed = [s for s, c in classes.items() if len(c) > 1]
+    mixed_duc = [s for s in mixed if s in duc_stories and len(classes[s]) > 1]
+    mixed_duc_topics = [s for s in mixed if sum(1 for t in classes[s] if t.startswith("duc-")) > 1]
+    singles = [n for n in placed if not label[n].startswith("duc-")]
+    into_duc = sum(1 for n in singles if story_of[n] in duc_stories)
+    duc_names = [n for n in placed if label[n].startswith("duc-")]
+    spread = Counter(len({story_of[n] for n in duc_names if label[n] == t}) for t in {label[n] for n in duc_names})
+    largest = max((sum(c.values()) for c in classes.values()), default=0)
+    print(
+        f"\n== {tag}: {len(names)} articles ({len(duc_names)} DUC, {len(singles)} singles), "
+        f"{len(digest.stories)} stories, {seconds:.1f} s =="
+    )
+    print(f"placed {len(placed)}/{len(names)}; failures {len(digest.failures)}")
+    print(f"all articles: purity {purity(truth, pred):.3f}  ARI {adjusted_rand_index(truth, pred):.3f}")
+    if duc_names:
+        dt = [label[n] for n in duc_names]
+        dp = [story_of[n] for n in duc_names]
+        print(f"DUC articles only: purity {purity(dt, dp):.3f}  ARI {adjusted_rand_index(dt, dp):.3f}")
+    print(
+        f"mixed stories {len(mixed)} (holding a DUC topic {len(mixed_duc)}, of which two DUC topics "
+        f"{len(mixed_duc_topics)}; singles only {len(mixed) - len(mixed_duc)}); largest story {largest}"
+    )
+    if singles:
+        print(f"singles inside a DUC story: {into_duc}/{len(singles)} = {100 * into_duc / len(singles):.1f}%")
+        # Which sources the singles-only mixed stories draw on: BBC's 2004-05 pieces often follow one story.
+        sources = Counter(
+            "+".join(sorted({t.split("-")[0] for t in classes[s]})) for s in mixed if s not in duc_stories
+        )
+        print("singles-only mixed stories by source: " + ", ".join(f"{k} {v}" for k, v in sorted(sources.items())))
+    print("stories per DUC topic: " + ", ".join(f"{k}: {v} topics" for k, v in sorted(spread.items())))
+    return story_of
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", default=default_eval_dir())
-    parser.add_argument("--cnn", type=int, default=100, help="unrelated CNN/DM articles to mix in")
+    parser.add_argument("--cache", help="analysis cache folder kept between runs (default: a fresh one)")
     parser.add_argument("--no-lexrank", action="store_true")
+    parser.add_argument("--runs", default="fit,report,duc,all", help="comma-separated: fit, report, duc, all")
     args = parser.parse_args()
     if not args.no_lexrank:
         try:
@@ -135,123 +216,72 @@ def main() -> None:
             print("sumy is not installed (pip install 'brief[eval]'): LexRank rows skipped", file=sys.stderr)
             args.no_lexrank = True
     eval_dir = Path(args.eval_dir)
-    duc_path = eval_dir / "duc2006-dev.jsonl"
-    if not duc_path.exists():
-        sys.exit(f"{duc_path} not found (set --eval-dir or BRIEF_EVAL_DIR)")
-    from rouge_score import rouge_scorer
+    if not (eval_dir / "duc2006-dev.jsonl").exists():
+        sys.exit(f"{eval_dir / 'duc2006-dev.jsonl'} not found (set --eval-dir or BRIEF_EVAL_DIR)")
 
     from brief.digest import build_digest
-    from brief.digest.stories import build_story
+
+    clusters, text, label, half = load_corpus(eval_dir)
+    runs = args.runs.split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(args.cache) if args.cache else Path(tmp) / "cache"
+        story_of: dict[str, int] = {}
+        digest = None
+        for run in runs:
+            names = sorted(
+                n for n in text if run == "all" or half[n] == run or (run == "duc" and label[n].startswith("duc-"))
+            )
+            folder = Path(tmp) / run
+            folder.mkdir()
+            for n in names:
+                (folder / n).write_text(text[n], encoding="utf-8")
+            started = time.perf_counter()
+            digest = build_digest([folder], date="2000-01-01", cache_dir=cache)
+            seconds = time.perf_counter() - started
+            story_of = clustering_report(run.upper(), digest, names, label, seconds)
+        if runs[-1] == "all" and digest is not None:
+            story_summaries(clusters, digest, story_of, args.no_lexrank)
+
+
+def story_summaries(clusters: list[dict], digest, story_of: dict[str, int], no_lexrank: bool) -> None:
+    from rouge_score import rouge_scorer
+
     from brief.ingest.clean import normalize
     from brief.text.segment import segment
 
-    clusters = [json.loads(line) for line in duc_path.open(encoding="utf-8")]
-    cnn = [json.loads(line) for line in (eval_dir / "cnndm-dev.jsonl").open(encoding="utf-8")][: args.cnn]
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "articles"
-        folder.mkdir()
-        label: dict[str, str] = {}
-        for c, cluster in enumerate(clusters):
-            for j, text in enumerate(cluster["articles"]):
-                title = (cluster.get("article_titles") or [None] * 25)[j]
-                name = f"duc{c:02d}-{j:02d}.txt"
-                (folder / name).write_text(f"{title}\n\n{text}" if title else text, encoding="utf-8")
-                label[name] = f"duc{c:02d}"
-        for k, record in enumerate(cnn):
-            name = f"cnn{k:03d}.txt"
-            (folder / name).write_text(record["article"], encoding="utf-8")
-            label[name] = f"cnn{k:03d}"
-
-        def run(names: list[str] | None, tag: str):
-            started = time.perf_counter()
-            inputs = [folder] if names is None else [folder / n for n in names]
-            digest = build_digest(inputs, date="2000-01-01", cache_dir=Path(tmp) / "cache")
-            seconds = time.perf_counter() - started
-            story_of = {}
-            for s, story in enumerate(digest.stories):
-                for article in story.articles:
-                    story_of[Path(article.origin).name] = s
-            names_all = sorted(story_of)
-            given = len(names) if names is not None else len(label)
-            if given != len(names_all) or digest.failures:
-                print(
-                    f"({given - len(names_all)} inputs not in any story: exact duplicates of another input's text, "
-                    f"or {len(digest.failures)} failures)"
-                )
-            truth = [label[n] for n in names_all]
-            pred = [story_of[n] for n in names_all]
-            duc_names = [n for n in names_all if n.startswith("duc")]
-            print(
-                f"\n== clustering: {tag} ({len(names_all)} articles, {len(digest.stories)} stories, {seconds:.1f} s) =="
-            )
-            print(f"all articles: ARI {adjusted_rand_index(truth, pred):.3f}  purity {purity(truth, pred):.3f}")
-            dt = [label[n] for n in duc_names]
-            dp = [story_of[n] for n in duc_names]
-            print(
-                f"DUC articles only: ARI {adjusted_rand_index(dt, dp):.3f}  purity {purity(dt, dp):.3f}  "
-                f"(stories holding DUC articles: {len(set(dp))} for 12 topics)"
-            )
-            cnn_names = [n for n in names_all if n.startswith("cnn")]
-            if cnn_names:
-                duc_stories = set(dp)
-                into_duc = sum(1 for n in cnn_names if story_of[n] in duc_stories)
-                sizes = Counter(story_of[n] for n in cnn_names if story_of[n] not in duc_stories)
-                grouped = sum(v for v in sizes.values() if v > 1)
-                alone = sum(1 for v in sizes.values() if v == 1)
-                print(
-                    f"CNN/DM articles: {into_duc} merged into DUC stories, {grouped} grouped with each other "
-                    f"(in {sum(1 for v in sizes.values() if v > 1)} stories), {alone} alone"
-                )
-            return digest, story_of
-
-        run([n for n in sorted(label) if n.startswith("duc")], "DUC 300")
-        digest, story_of = run(None, f"DUC 300 + CNN/DM {len(cnn)}")
-
-        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-        rows = {
-            "digest story (2-4 bullets)": [],
-            "Lead, same words": [],
-            "LexRank, same words": [],
-            "digest selector, 250 words": [],
-            "Lead, 250 words": [],
-            "LexRank, 250 words": [],
-        }
-        budgets = []
-        for c, cluster in enumerate(clusters):
-            refs = ["\n".join(r["sentences"]) for r in cluster["references"]]
-            # An article whose text repeats another's is one article in the digest (not in story_of).
-            votes = Counter(
-                story_of[n] for j in range(len(cluster["articles"])) if (n := f"duc{c:02d}-{j:02d}.txt") in story_of
-            )
-            story = digest.stories[votes.most_common(1)[0][0]]
-            bullets = [p.text for p in story.points]
-            budget = sum(len(b.split()) for b in bullets)
-            budgets.append(budget)
-            first_sents, _ = segment(normalize(cluster["articles"][0]))
-            lead = [s.text for s in first_sents]
-            all_sents = [s.text for text in cluster["articles"] for s in segment(normalize(text))[0]]
-            rows["digest story (2-4 bullets)"].append(rouge(scorer, "\n".join(bullets), refs))
-            rows["Lead, same words"].append(rouge(scorer, truncate_words(lead, budget), refs))
-            long_story = build_story(story.articles, max_points=20)
-            rows["digest selector, 250 words"].append(
-                rouge(scorer, truncate_words([p.text for p in long_story.points], 250), refs)
-            )
-            rows["Lead, 250 words"].append(rouge(scorer, truncate_words(lead, 250), refs))
-            if not args.no_lexrank:
-                lex = lexrank_lines(all_sents, 250)
-                rows["LexRank, same words"].append(rouge(scorer, truncate_words(lex, budget), refs))
-                rows["LexRank, 250 words"].append(rouge(scorer, truncate_words(lex, 250), refs))
-        print(
-            f"\n== story summaries vs 4 human summaries per DUC cluster (mean F1 x100, {len(clusters)} clusters; "
-            f"digest bullets average {sum(budgets) / len(budgets):.0f} words) =="
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    rows: dict[str, dict[str, list]] = {"fit": {}, "report": {}}
+    budgets: dict[str, list[int]] = {"fit": [], "report": []}
+    for cluster in clusters:
+        topic = cluster["id"].rsplit("-", 1)[-1]
+        refs = ["\n".join(r["sentences"]) for r in cluster["references"]]
+        votes = Counter(
+            story_of[n] for j in range(len(cluster["articles"])) if (n := f"duc-{topic}-{j:02d}.txt") in story_of
         )
-        print(f"{'system':32s} {'R-1':>6s} {'R-2':>6s} {'R-Lsum':>7s}")
-        for name, scores in rows.items():
-            if not scores:
-                continue
+        story = digest.stories[votes.most_common(1)[0][0]]
+        bullets = [p.text for p in story.points]
+        budget = sum(len(b.split()) for b in bullets)
+        h = cluster["half"]
+        budgets[h].append(budget)
+        lead = [s.text for s in segment(normalize(cluster["articles"][0]))[0]]
+        table = rows[h]
+        table.setdefault("digest story bullets", []).append(rouge(scorer, "\n".join(bullets), refs))
+        table.setdefault("Lead, same words", []).append(rouge(scorer, truncate_words(lead, budget), refs))
+        if not no_lexrank:
+            all_sents = [s.text for body in cluster["articles"] for s in segment(normalize(body))[0]]
+            lex = lexrank_lines(all_sents, max(budget, 60))
+            table.setdefault("LexRank, same words", []).append(rouge(scorer, truncate_words(lex, budget), refs))
+    for h in ("fit", "report"):
+        if not budgets[h]:
+            continue
+        print(
+            f"\n== story bullets vs 4 human summaries, {h.upper()} topics (mean F1 x100, {len(budgets[h])} topics, "
+            f"bullets average {sum(budgets[h]) / len(budgets[h]):.0f} words) =="
+        )
+        print(f"{'system':24s} {'R-1':>6s} {'R-2':>6s} {'R-Lsum':>7s}")
+        for name, scores in rows[h].items():
             mean = {k: 100 * sum(s[k] for s in scores) / len(scores) for k in ("rouge1", "rouge2", "rougeLsum")}
-            print(f"{name:32s} {mean['rouge1']:6.1f} {mean['rouge2']:6.1f} {mean['rougeLsum']:7.1f}")
+            print(f"{name:24s} {mean['rouge1']:6.1f} {mean['rouge2']:6.1f} {mean['rougeLsum']:7.1f}")
 
 
 if __name__ == "__main__":

@@ -6,14 +6,12 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 from digest_helpers import SAMPLES, content_feed, make_article
 
 import brief
 from brief.digest import NoArticlesError, build_digest
 from brief.digest.abstractive import rewrite_points
-from brief.digest.cluster import average_link
 from brief.digest.render import render_digest
 from brief.errors import UsageError
 from brief.types import Article
@@ -73,35 +71,6 @@ def test_feed_file_entries_join_stories(isolated, tmp_path):
     assert museum is digest.stories[0]  # most sources first
     assert len(digest.stories) == 4
     assert sum(len(s.articles) for s in digest.stories) == 7
-
-
-def test_average_link_does_not_chain():
-    # Two tight groups joined by one similar pair: single link (connected
-    # components) would make one story of all six; average link keeps two.
-    sim = np.zeros((6, 6), dtype=np.float32)
-    for group in ((0, 1, 2), (3, 4, 5)):
-        for i in group:
-            for j in group:
-                sim[i, j] = 0.5
-    sim[2, 3] = sim[3, 2] = 0.3
-    np.fill_diagonal(sim, 1.0)
-    assert average_link(sim) == [[0, 1, 2], [3, 4, 5]]
-
-
-def test_chance_pair_stays_apart_but_group_gathers():
-    sim = np.full((4, 4), 0.1, dtype=np.float32)
-    np.fill_diagonal(sim, 1.0)
-    assert average_link(sim) == [[0], [1], [2], [3]]  # 0.1 between two singletons is chance
-    sim = np.full((4, 4), 0.04, dtype=np.float32)  # the 4th article is unrelated
-    sim[:3, :3] = 0.3
-    np.fill_diagonal(sim, 1.0)
-    assert average_link(sim) == [[0, 1, 2], [3]]
-    # A group of articles gathers a member whose pairwise similarities are modest
-    # but consistent: a pair at 0.1 is chance, 0.1 to each of eight articles is not.
-    sim = np.full((9, 9), 0.1, dtype=np.float32)
-    sim[:8, :8] = 0.3
-    np.fill_diagonal(sim, 1.0)
-    assert average_link(sim) == [list(range(9))]
 
 
 def test_cache_processes_only_new_articles(isolated, tmp_path):

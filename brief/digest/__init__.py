@@ -25,8 +25,12 @@ from brief.types import Article, Digest, Failure, Story
 
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle
+    from brief.digest.cache import ArticleCache
 
 LOAD_THREADS = 8
+# Folders of at least this many inputs are analysed in worker processes (up to MAX_WORKERS).
+PARALLEL_MIN = 200
+MAX_WORKERS = 4
 Progress = Callable[[int, int, str], None]
 # What an abstractive backend plugs in: a story in, its rewritten bullets out.
 
@@ -91,12 +95,10 @@ def build_digest(
     ``generation`` sets beams and lengths. The model is loaded once, before any
     input is read, so a missing model fails fast.
     """
-    from brief.digest.analyse import analyse
-    from brief.digest.cache import ArticleCache, content_id, default_cache_dir
-    from brief.digest.cluster import DEFAULT_THRESHOLD, cluster_articles
+    from brief.digest.cache import ArticleCache, default_cache_dir
+    from brief.digest.cluster import cluster_articles
     from brief.digest.inputs import collect
     from brief.digest.stories import build_story, order_stories
-    from brief.extractive.scorers import get_scorer
 
     inputs = arguments.input_list("inputs", inputs)
     urls = arguments.input_list("urls", urls)  # type: ignore[assignment]
@@ -136,26 +138,21 @@ def build_digest(
     if not specs and not earlier:
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
     pending, failures = collect(specs, fetch, input_format, max_bytes=max_bytes, max_files=max_files)  # type: ignore[arg-type]
-    scorer = get_scorer("default")
     fresh: dict[str, Article] = {}
     processed = cached = 0
-    for done, (item, loaded) in enumerate(_load_all(pending), 1):
+    analysed = _analyse_all(_load_all(pending), cache, keep_boilerplate, workers=_analysis_workers(len(pending)))
+    for done, (item, outcome, from_cache) in enumerate(analysed, 1):
         if progress:
             progress(done - 1, len(pending), item.origin)
-        try:
-            source = loaded()
-            article = cache.get(content_id(source.text, source.format), source.origin)
-            if article is None:
-                article = analyse(source, scorer, site=item.site, keep_boilerplate=keep_boilerplate)
-                cache.put(article)
-                processed += 1
-            else:
-                cached += 1
-        except BriefError as exc:
-            failures.append(Failure(item.origin, _reason(str(exc), item.origin)))
+        if isinstance(outcome, str):
+            failures.append(Failure(item.origin, _reason(outcome, item.origin)))
             continue
+        if from_cache:
+            cached += 1
+        else:
+            processed += 1
         # The same text reached twice (a folder and a feed, or a re-listed URL) is one article.
-        fresh.setdefault(article.id, article)
+        fresh.setdefault(outcome.id, outcome)
     if progress:
         progress(len(pending), len(pending), "")
     # --update: an earlier article stays unless the same origin now has newer text.
@@ -169,7 +166,7 @@ def build_digest(
 
     # A canonical order makes the result independent of the order inputs came in.
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
-    groups = cluster_articles(ordered, DEFAULT_THRESHOLD if threshold is None else threshold)
+    groups = cluster_articles(ordered, threshold)
     stories = order_stories(
         [build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups]
     )
@@ -235,6 +232,94 @@ def _load_all(pending: Sequence[Pending]) -> Iterator[tuple[Pending, Callable[[]
     finally:
         # Ctrl-C or an unexpected error: do not wait for queued downloads.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _analysis_workers(inputs: int) -> int:
+    """Processes for analysing articles: one per core (at most ``MAX_WORKERS``), only for big folders.
+
+    Below ``PARALLEL_MIN`` inputs the start-up of worker processes (each
+    imports brief) costs more than it saves.
+    """
+    if inputs < PARALLEL_MIN:
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(MAX_WORKERS, cores) if cores > 1 else 0
+
+
+def _analyse_all(
+    loaded: Iterator[tuple[Pending, Callable[[], Source]]],
+    cache: ArticleCache,
+    keep_boilerplate: bool,
+    workers: int,
+) -> Iterator[tuple[Pending, Article | str, bool]]:
+    """(input, its Article or the reason it failed, whether it came from the cache), in input order.
+
+    Cache misses are analysed in ``workers`` processes when given (analysis
+    is CPU-bound Python, so threads would not help), at most
+    ``workers * 16`` at a time so a huge folder is not held in memory.
+    """
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from brief.digest.cache import content_id
+
+    pool = None
+    queue: deque[tuple[Pending, Article | str | Future[Article | str], bool]] = deque()
+
+    def ready() -> tuple[Pending, Article | str, bool]:
+        item, outcome, from_cache = queue.popleft()
+        if isinstance(outcome, Future):
+            outcome = outcome.result()
+            if isinstance(outcome, Article):
+                cache.put(outcome)
+        return item, outcome, from_cache
+
+    try:
+        for item, load in loaded:
+            try:
+                source = load()
+            except BriefError as exc:
+                queue.append((item, str(exc), False))
+            else:
+                article = cache.get(content_id(source.text, source.format), source.origin)
+                if article is not None:
+                    queue.append((item, article, True))
+                elif workers:
+                    if pool is None:
+                        import multiprocessing
+
+                        # spawn: the loader threads make fork unsafe.
+                        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+                    queue.append((item, pool.submit(_analyse_one, source, item.site, keep_boilerplate), False))
+                else:
+                    outcome = _analyse_one(source, item.site, keep_boilerplate)
+                    if isinstance(outcome, Article):
+                        cache.put(outcome)
+                    queue.append((item, outcome, False))
+            while queue and (len(queue) > workers * 16 or not isinstance(queue[0][1], Future)):
+                yield ready()
+        while queue:
+            yield ready()
+        if pool is not None:
+            pool.shutdown(wait=True)  # all work is done: reap the workers
+    finally:
+        if pool is not None:
+            # Ctrl-C or an error: do not wait for queued analyses.
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _analyse_one(source: Source, site: str | None, keep_boilerplate: bool) -> Article | str:
+    """One source's Article, or the message of the BriefError that rejected it (picklable either way)."""
+    from brief.digest.analyse import analyse
+    from brief.extractive.scorers import get_scorer
+
+    try:
+        return analyse(source, get_scorer("default"), site=site, keep_boilerplate=keep_boilerplate)
+    except BriefError as exc:
+        return str(exc)
 
 
 def _reason(message: str, origin: str) -> str:

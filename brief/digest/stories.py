@@ -35,6 +35,8 @@ CENTROID_WEIGHT = 0.5
 MAX_QUOTE_WORDS = 60
 MIN_QUOTE_WORDS = 6
 HEADLINE_WORDS = 14
+# Sentences of each article that count as support for a headline's words.
+HEADLINE_LEAD = 5
 
 
 def default_point_count(articles: int) -> int:
@@ -220,18 +222,36 @@ def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
 
 
 def _headline(ordered: Sequence[Article], points: Sequence[Point]) -> str:
-    # The most central article's own headline reads best (an ALL-CAPS wire
-    # slug only when no other outlet's headline is there); a bullet is the fallback.
-    titles = [" ".join(a.title.split()) for a in ordered if a.title and a.title.strip()]
-    for title in titles:
-        if not _shouting(title):
-            return title
+    """The best-supported real title: the one whose words the story's other
+    articles repeat most (an ALL-CAPS wire slug or a one-word label only when
+    nothing better is there); without titles, the shortest whole bullet that
+    fits, and only then a bullet cut with "…"."""
+    titles = [(k, " ".join(a.title.split())) for k, a in enumerate(ordered) if a.title and a.title.strip()]
     if titles:
-        return titles[0]
+        bodies = [_article_terms(a) for a in ordered]
+
+        def support(item: tuple[int, str]) -> tuple[bool, float, int]:
+            k, title = item
+            terms = set(content_terms(title))
+            others = [b for j, b in enumerate(bodies) if j != k]
+            shared = sum(len(terms & b) / len(terms) for b in others) / len(others) if terms and others else 0.0
+            # Ordered is most central first: on a tie the most central article's title wins.
+            return (not _shouting(title) and len(terms) >= 2, shared, -k)
+
+        return max(titles, key=support)[1]
     if points:
+        fitting = [p.text for p in points if len(p.text.split()) <= HEADLINE_WORDS]
+        if fitting:
+            return fitting[0]
         words = points[0].text.split()
         return " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
     return ordered[0].origin if ordered else "Untitled"
+
+
+def _article_terms(article: Article) -> set[str]:
+    """Content terms of an article's title and lead, where its event is named."""
+    text = " ".join([article.title or ""] + [s.text for s in article.sentences[:HEADLINE_LEAD]])
+    return set(content_terms(text))
 
 
 def _shouting(title: str) -> bool:

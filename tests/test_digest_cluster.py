@@ -1,0 +1,160 @@
+"""Digest clustering: events, not topics; no chaining; candidate pairs from an index."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from digest_helpers import make_article
+
+from brief.digest.cluster import article_terms, cluster_articles, group_pairs, similar_pairs, term_vectors
+
+
+def chain(n: int, sim: float) -> tuple[list[int], list[int], list[float]]:
+    """Articles 0..n-1 where only neighbours (k, k+1) are similar."""
+    return list(range(n - 1)), list(range(1, n)), [sim] * (n - 1)
+
+
+def test_chain_of_similar_pairs_does_not_collapse():
+    # Every adjacent pair reads as one event (0.3 is well above the pair bar),
+    # yet article 0 and article 7 share nothing: no story may hold articles
+    # that have no link to most of their fellow members.
+    stories = group_pairs(8, *chain(8, 0.3))
+    assert len(stories) > 1
+    for story in stories:
+        assert len(story) <= 2  # a third member would have an edge to only one of two others
+    # The same pairs plus the missing links make one story.
+    rows = [i for i in range(8) for j in range(i + 1, 8)]
+    cols = [j for i in range(8) for j in range(i + 1, 8)]
+    assert group_pairs(8, rows, cols, [0.3] * len(rows)) == [list(range(8))]
+
+
+def test_chance_pair_stays_apart_but_group_gathers():
+    assert group_pairs(2, [0], [1], [0.1]) == [[0], [1]]  # one pair at 0.1 is a shared subject, not an event
+    assert group_pairs(2, [0], [1], [0.4]) == [[0, 1]]
+    # A member whose similarities are modest but consistent: 0.1 to each of eight articles is not chance.
+    rows = [i for i in range(9) for j in range(i + 1, 9)]
+    cols = [j for i in range(9) for j in range(i + 1, 9)]
+    sims = [0.1 if j == 8 else 0.3 for j in cols]
+    assert group_pairs(9, rows, cols, sims) == [list(range(9))]
+
+
+def test_two_tight_groups_joined_by_one_pair_stay_two():
+    rows, cols, sims = [], [], []
+    for group in ((0, 1, 2), (3, 4, 5)):
+        for i in group:
+            for j in group:
+                if i < j:
+                    rows.append(i), cols.append(j), sims.append(0.5)
+    rows.append(2), cols.append(3), sims.append(0.3)
+    assert group_pairs(6, rows, cols, sims) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_story_size_is_capped():
+    rows = [i for i in range(6) for j in range(i + 1, 6)]
+    cols = [j for i in range(6) for j in range(i + 1, 6)]
+    stories = group_pairs(6, rows, cols, [0.5] * len(rows), max_story=3)
+    assert sorted(len(s) for s in stories) == [3, 3]
+
+
+# Our own short articles: two wildfires in one week (same topic, two events), told by two outlets each.
+PINE_RIDGE = [
+    "A wildfire near Pine Ridge forced 1,200 residents of Alder County to leave their homes on Tuesday.",
+    "The Alder County fire chief, Marta Velez, said 40 houses on Cedar Road had burned.",
+    "Crews from Redmond and Fallsburg joined 300 firefighters on the fire line.",
+    "Officials said strong winds and dry brush spread the flames overnight.",
+]
+PINE_RIDGE_2 = [
+    "Fire chief Marta Velez said 1,200 people were ordered out of Pine Ridge after the blaze jumped Cedar Road.",
+    "Forty homes were lost in Alder County, and crews from Redmond and Fallsburg were called in.",
+    "Dry brush and gusting winds drove the fire through the night, officials said.",
+]
+LAKE_ORIN = [
+    "Firefighters in Brannock State Park stopped a grass fire at Lake Orin on Saturday after it burned 90 acres.",
+    "Park ranger Theo Lindqvist said no buildings were damaged and two campgrounds reopened on Sunday.",
+    "Officials said strong winds and dry brush spread the flames before crews arrived.",
+]
+LAKE_ORIN_2 = [
+    "A grass fire that burned 90 acres near Lake Orin was contained on Saturday, Brannock State Park said.",
+    "Ranger Theo Lindqvist said both campgrounds would reopen, since no buildings were damaged.",
+    "Dry brush and gusting winds drove the fire, officials said.",
+]
+FILLER = [
+    [
+        f"The {town} library board voted on Monday to extend weekend opening hours.",
+        f"The board in {town} said a grant of {k} thousand dollars would pay for the extra staff.",
+        f"Readers in {town} had asked for Sunday hours in a survey last spring.",
+    ]
+    for k, town in enumerate(("Oakvale", "Brightwater", "Millbrook", "Stonebridge", "Westfield", "Kingsport"), 20)
+]
+
+
+def test_same_topic_different_events_stay_apart():
+    articles = [
+        make_article("fire-a1", "Wildfire forces 1,200 from Pine Ridge homes", PINE_RIDGE),
+        make_article("fire-a2", "Pine Ridge fire destroys 40 houses", PINE_RIDGE_2),
+        make_article("fire-b1", "Grass fire at Lake Orin contained", LAKE_ORIN),
+        make_article("fire-b2", "Lake Orin fire burns 90 acres, campgrounds reopen", LAKE_ORIN_2),
+    ] + [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
+    stories = cluster_articles(articles)
+    story_of = {articles[i].id: s for s, members in enumerate(stories) for i in members}
+    assert story_of["fire-a1"] == story_of["fire-a2"]
+    assert story_of["fire-b1"] == story_of["fire-b2"]
+    assert story_of["fire-a1"] != story_of["fire-b1"]
+
+
+def test_candidate_pairs_need_a_shared_term():
+    articles = [
+        make_article("a", None, ["The harbour ferry to Nettle Island will run every hour from May."]),
+        make_article("b", None, ["Nettle Island ferry services move to an hourly timetable in May."]),
+        make_article("c", None, ["A chess club in Dunmore won the regional junior trophy."]),
+    ]
+    rows, cols, sims = similar_pairs(term_vectors([article_terms(a) for a in articles]))
+    assert list(zip(rows.tolist(), cols.tolist())) == [(0, 1)]
+    assert 0 < sims[0] <= 1
+
+
+# Six unrelated happenings, each with its own place, people and numbers.
+EVENTS = [
+    ("Dunmore", "Alma Reyes", "bridge", 14, "closed the Dunmore river bridge after inspectors found cracks"),
+    ("Kestrel Bay", "Owen Marsh", "ferry", 220, "stranded 220 passengers when the Kestrel Bay ferry lost power"),
+    ("Harlow", "Ines Okafor", "school", 31, "opened a new Harlow science school with 31 classrooms"),
+    ("Pellham", "Victor Sand", "factory", 450, "announced 450 job cuts at the Pellham tractor factory"),
+    ("Ashgrove", "Nadia Kern", "festival", 18000, "drew 18000 visitors to the Ashgrove lantern festival"),
+    ("Corran", "Felix Dow", "hospital", 96, "moved 96 patients out of the flooded Corran hospital"),
+]
+
+
+def event_sentences(k: int) -> list[str]:
+    place, person, thing, number, what = EVENTS[k]
+    return [
+        f"Officials in {place} {what} on Monday.",
+        f"{person}, who leads the {place} {thing} board, said {number} people were affected.",
+        f"The {place} {thing} will be reviewed by {person} and the county before {number + 7} days pass.",
+    ]
+
+
+def test_chain_of_articles_does_not_collapse_into_one_story():
+    # Article k reports event k and event k+1: neighbours share one event's
+    # names and numbers, article 0 and article 4 share nothing at all.
+    articles = [
+        make_article(f"chain-{k}", None, event_sentences(k) + event_sentences(k + 1)) for k in range(len(EVENTS) - 1)
+    ]
+    stories = cluster_articles(articles)
+    assert len(stories) >= 2
+    for story in stories:
+        # No story holds two articles that have no event in common.
+        assert max(story) - min(story) <= 1, stories
+
+
+def test_lone_articles_far_apart_in_time_stay_apart():
+    def dated(article_id: str, day: str | None):
+        article = make_article(article_id, "Wildfire forces 1,200 from Pine Ridge homes", PINE_RIDGE)
+        return dataclasses.replace(article, metadata=dataclasses.replace(article.metadata, date=day))
+
+    filler = [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
+    same_week = cluster_articles([dated("a", "2026-07-01"), dated("b", "2026-07-02T08:00:00Z"), *filler])
+    assert [0, 1] in same_week
+    months_apart = cluster_articles([dated("a", "2026-07-01"), dated("b", "2026-09-15"), *filler])
+    assert [0] in months_apart and [1] in months_apart
+    undated = cluster_articles([dated("a", None), dated("b", "2026-09-15"), *filler])
+    assert [0, 1] in undated
