@@ -44,7 +44,7 @@ def run_batch(
 ) -> None:
     """Write one JSON line per input; raise PartialSuccess (exit 5) when some inputs failed."""
     from brief.batch import default_workers, summarize_many
-    from brief.output import output_stream
+    from brief.cli.output import output_stream
 
     total = count_records(sources, jsonl)
     workers = workers or default_workers()

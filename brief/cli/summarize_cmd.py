@@ -100,8 +100,8 @@ def summarize_command(
         help="Abstractive: keep, flagged, generated sentences the faithfulness guard rejects.",
     ),
 ) -> None:
+    from brief.cli.output import output_stream
     from brief.config import load_config
-    from brief.output import output_stream
     from brief.pipeline import summarize_source, with_tldr
     from brief.render import render
 

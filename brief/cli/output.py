@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from brief.errors import OutputError
+from brief.errors import BriefError, OutputError
 
 
 @contextmanager
@@ -41,8 +41,6 @@ def output_stream(path: str | os.PathLike[str] | None, keep_on_error: bool = Fal
             try:
                 yield handle
             except Exception as exc:
-                from brief.errors import BriefError
-
                 if not (keep_on_error and isinstance(exc, BriefError)):
                     raise
                 _publish(handle, tmp, target)
