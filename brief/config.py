@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from brief.errors import ConfigError, UsageError
-from brief.ingest.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES
+
+# The documented input limit: an article's text, measured as UTF-8 after decoding.
+# Checked while reading (files, stdin, devices, URLs), so nothing past it is read.
+DEFAULT_MAX_BYTES = 10_000_000
+# Most article files one `brief digest` run reads (folders plus file arguments).
+DEFAULT_MAX_FILES = 5000
 
 
 @dataclass(frozen=True)

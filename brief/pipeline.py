@@ -11,12 +11,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from brief import arguments
-from brief.config import Config
+from brief.config import DEFAULT_MAX_BYTES, Config
 from brief.errors import InputError, URLGivenAsTextError, UsageError
 from brief.extractive.scorers import get_scorer
 from brief.extractive.select import Budget, select
 from brief.ingest.clean import CleanedArticle, clean
-from brief.ingest.sources import DEFAULT_MAX_BYTES, Source, from_text
+from brief.ingest.sources import Source, from_text
 from brief.quotes import choose_key_quotes, extract_quotes
 from brief.reports import BriefingStats
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brief import arguments
+from brief.config import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES
 from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
-from brief.ingest.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, Source
+from brief.ingest.sources import Source
 from brief.reports import DigestStats
 from brief.types import Article, Digest, Failure, Story
 

@@ -14,11 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from brief.config import DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES
 from brief.digest.feeds import looks_like_feed, parse_feed
 from brief.errors import BriefError, InputError
 from brief.ingest.sources import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_FILES,
     Source,
     is_url,
     read_bytes_source,

@@ -13,13 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from brief.config import DEFAULT_MAX_BYTES
 from brief.errors import InputError, InputTooLarge
 
-# The documented input limit: an article's text, measured as UTF-8 after decoding.
-# Checked while reading (files, stdin, devices, URLs), so nothing past it is read.
-DEFAULT_MAX_BYTES = 10_000_000
-# Most article files one `brief digest` run reads (folders plus file arguments).
-DEFAULT_MAX_FILES = 5000
 # Binary detection looks at this many leading bytes only.
 SNIFF_BYTES = 8192
 _CHUNK = 1 << 16
