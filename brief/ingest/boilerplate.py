@@ -93,7 +93,9 @@ def strip_boilerplate(text: str) -> Stripped:
     if start is None:
         # No prose paragraph at all: keep everything that is not furniture.
         kept = [ln.text for ln in lines if ln.kind not in (BAD, META, WEAK)]
-        return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
+        return Stripped(
+            text="\n\n".join(kept), removed=len(lines) - len(kept), not_article=looks_like_listing(lines, [])
+        )
     start, end = extend_region(lines, start, end)
     header = lines[:start]
     description = None

@@ -58,6 +58,7 @@ FURNITURE_PHRASE = re.compile(
     r"subscription offer|our newsletter|"
     r"share this (?:story|article|page)|follow us on|\bstory continues\b|continue reading|"
     r"^(?:next|previous|prev|up next|read next|also read|read also)(?: (?:post|article|story|page))?\s*[:»›]|"
+    r"^more (?:stories )?from (?:the )?[A-Z][\w.']*(?: [A-Z][\w.']*){0,3}$|"
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
     r"commenting policy|community guidelines|order (?:photo )?reprints|reprints (?:&|and) permissions|"
     r"\bad ?blocker|disable your ad|"
@@ -271,6 +272,10 @@ _PROMO_OBJECT = re.compile(
 )
 
 
+# An app promo needs no "you": "... download the Courier app for iOS and Android".
+_APP_PROMO = re.compile(r"\b(?:download|install|get) (?:the|our) [\w\s]{0,30}\bapps?\b.{0,40}\b(?:ios|android)\b", re.I)
+
+
 def is_promo(line: str, toks: list[str]) -> bool:
     """A line that addresses the reader (or speaks as the site) to sell a newsletter, app or subscription.
 
@@ -280,6 +285,8 @@ def is_promo(line: str, toks: list[str]) -> bool:
     """
     if not toks or line[:1] in "\"“‘'«":
         return False
+    if _APP_PROMO.search(line):
+        return True
     voice = toks[0] in _PROMO_VERB or any(t in _READER or t in _SITE_VOICE for t in toks)
     return voice and bool(_PROMO_OBJECT.search(line))
 

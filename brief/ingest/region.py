@@ -280,6 +280,9 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
     return out
 
 
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W{0,2}$")
+
+
 def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
     """Drop the labels and headlines left after the story's last paragraph that are about something else.
 
@@ -302,7 +305,9 @@ def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
         here = index.get(id(ln), previous + 1)
         set_off = set_off or any(x.kind in (BAD, META) for x in lines[previous + 1 : here])
         previous = here
-        if set_off and ln.kind in (NEUTRAL, WEAK) and not TERMINAL.search(ln.text) and not ln.text[:1].isdigit():
+        # A teaser cut short with "…" ends like a sentence but is not one.
+        open_end = not TERMINAL.search(ln.text) or bool(_CUT_SHORT.search(ln.text))
+        if set_off and ln.kind in (NEUTRAL, WEAK, SHORT) and open_end and not ln.text[:1].isdigit():
             terms = set(content_terms(ln.text))
             if not terms or len(terms & prose_terms) * 3 < len(terms):
                 continue
