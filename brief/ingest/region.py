@@ -239,7 +239,7 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
 
     Comment sections sit after the story on every site that has them; their
     openers (a "Comments" heading, a "Leave a reply" form, its notices) are
-    short lines, so a story that mentions comments in prose is not cut, and they
+    lines of 40 words at most, so a story that mentions comments in prose is not cut, and they
     count only after the story's first paragraphs.
     """
     prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
@@ -247,7 +247,7 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
         ln = lines[i]
         if ln.kind == GOOD:
             prose += 1
-        elif prose >= 3 and ln.words <= 25 and _COMMENTS_OPEN.search(ln.text):
+        elif prose >= 3 and ln.words <= 40 and _COMMENTS_OPEN.search(ln.text):
             return i - 1
     return end
 
