@@ -185,3 +185,9 @@ def test_section_front_is_flagged_not_article_and_the_cli_warns(tmp_path, capsys
     assert data["metadata"]["not_article"] is True
     assert data["points"] == []
     assert err.count("\n") == 1 and err.startswith("warning: ") and "listing page" in err
+
+
+def test_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
+    text = page(["Home", "Local"], []).replace(HEADLINE, "Local News" + HEADLINE, 1)
+    assert "Local NewsTarnby ferry" in text
+    assert cleaned(text).metadata.title == HEADLINE
