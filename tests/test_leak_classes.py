@@ -191,3 +191,14 @@ def test_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
     text = page(["Home", "Local"], []).replace(HEADLINE, "Local News" + HEADLINE, 1)
     assert "Local NewsTarnby ferry" in text
     assert cleaned(text).metadata.title == HEADLINE
+
+
+def test_teaser_for_another_story_inside_the_article_is_dropped_but_subheads_stay():
+    teaser = "County fair board names new director after long search"
+    subhead = "Ferry repair cost questions for the town"
+    text = page([], []).replace(STORY[2], f"Related\n\n{teaser}\n\n{STORY[2]}", 1)
+    text = text.replace(STORY[3], f"{subhead}\n\n{STORY[3]}", 1)
+    article = cleaned(text)
+    assert teaser not in article.text
+    assert subhead in article.text
+    assert_story_whole(article.text)

@@ -340,3 +340,25 @@ def looks_like_listing(lines: list[Line], keep: list[Line]) -> bool:
         if a.kind == GOOD and b.kind == GOOD and len(set(content_terms(a.text)) & set(content_terms(b.text))) >= 2:
             return False  # a run of prose about one thing
     return True
+
+
+def drop_stray_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
+    """Drop a headline inside the story that is about something else and sits against furniture.
+
+    A teaser for another story comes with its own furniture (a timestamp, a
+    byline, a "Related" label) and shares few words with the story's prose; a
+    subheading of the story sits between paragraphs.
+    """
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    prose_terms = {t for ln in keep if ln.kind == GOOD for t in content_terms(ln.text)}
+    out = []
+    for ln in keep:
+        i = index.get(id(ln))
+        if i is not None and ln.kind in (NEUTRAL, WEAK) and 4 <= ln.words <= 25 and not TERMINAL.search(ln.text):
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(x.kind in (BAD, META) for x in near):
+                terms = set(content_terms(ln.text))
+                if terms and len(terms & prose_terms) * 3 < len(terms):
+                    continue
+        out.append(ln)
+    return out
