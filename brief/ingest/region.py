@@ -224,7 +224,7 @@ def extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 _COMMENTS_OPEN = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|conversation)(?:\s*\(\d+\))?"
     r"(?:\s+(?:to|on)\b.*)?\W*$|"
-    r"\b(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b|"
+    r"\b(?:leave|post|write|submit) (?:a|your) (?:reply|comment|response)\b|"
     r"\bjoin the (?:discussion|conversation)\b|"
     r"\b(?:must|need to) (?:be )?(?:logged|log|signed|sign) in to (?:post|leave|add)? ?(?:a )?comment|"
     r"\byour email address will not be published\b|\bcomments (?:are|may be) (?:closed|moderated|republished)\b|"
