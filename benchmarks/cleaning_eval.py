@@ -15,7 +15,8 @@ Two dev sets (``../shared/eval``; BRIEF_EVAL_DIR overrides the folder):
 - ``webpages-dev.jsonl.gz``: 165 pages from 165 sites with gold ``with`` ("must
   keep") and ``without`` ("must drop") snippets and gold title/author/date. The
   definitions are those of ``../shared/eval/webpages_eval.py``: must-keep = share
-  of ``with`` snippets in the cleaned text; must-drop leak = share of ``without``
+  of ``with`` snippets in the cleaned text ("kept with header" also counts those
+  moved into the title, dateline or standfirst metadata); must-drop leak = share of ``without``
   snippets of 3+ words (present in page_text) still in the cleaned text; junk
   points = points that contain such a snippet or lie inside one; title as its
   ``title_match``. Byline: every gold author name's words are in the found byline
@@ -246,6 +247,7 @@ class Tally:
     dates: int = 0
     date_total: int = 0
     not_article: int = 0
+    kept_in_header: int = 0  # "must keep" snippets found only in the title/dateline/standfirst
     ms: list[float] = field(default_factory=list)
 
 
@@ -323,9 +325,12 @@ def run_webpages(records: list[dict], field_name: str, verbose: bool) -> Tally:
         meta = article.metadata
         t.not_article += bool(getattr(meta, "not_article", False))
         cleaned = norm(" ".join(article.text.split()))
+        header = norm(" ".join(x for x in (meta.title, meta.dateline, meta.description) if x))
         for w in withs:
             if w in cleaned:
                 t.kept += 1
+            elif w in header:
+                t.kept_in_header += 1
             elif verbose:
                 print(f"  LOST {rec['id'][20:50]} {field_name}: {w[:100]}", file=sys.stderr)
         for w in withouts:
@@ -382,6 +387,7 @@ def _row(label: str, t: Tally) -> str:
         f"kept {_pct(t.kept, t.keep_total)}",
     ]
     if t.drop_total:
+        cols.append(f"kept with header {_pct(t.kept + t.kept_in_header, t.keep_total)}")
         cols.append(f"must-drop leak {_pct(t.leaked, t.drop_total)}")
     cols.append(f"title {_pct(t.titles, t.title_total)}")
     if t.byline_total:

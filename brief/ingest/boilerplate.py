@@ -51,6 +51,7 @@ from brief.ingest.region import (
     comments_start,
     drop_headline_lists,
     drop_repeats_and_blurbs,
+    drop_stray_teasers,
     drop_tail_teasers,
     extend_region,
     looks_like_listing,
@@ -93,7 +94,9 @@ def strip_boilerplate(text: str) -> Stripped:
     if start is None:
         # No prose paragraph at all: keep everything that is not furniture.
         kept = [ln.text for ln in lines if ln.kind not in (BAD, META, WEAK)]
-        return Stripped(text="\n\n".join(kept), removed=len(lines) - len(kept))
+        return Stripped(
+            text="\n\n".join(kept), removed=len(lines) - len(kept), not_article=looks_like_listing(lines, [])
+        )
     start, end = extend_region(lines, start, end)
     header = lines[:start]
     description = None
@@ -107,7 +110,7 @@ def strip_boilerplate(text: str) -> Stripped:
     keep = [
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
-    keep = drop_tail_teasers(drop_repeats_and_blurbs(keep), lines)
+    keep = drop_stray_teasers(drop_tail_teasers(drop_repeats_and_blurbs(keep), lines), lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):

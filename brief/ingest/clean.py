@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
 from brief.ingest.header import tidy_byline
+from brief.ingest.htmltitle import page_title
 from brief.ingest.markdown import strip_markdown
 from brief.ingest.sources import Source
 from brief.types import Metadata
@@ -176,7 +177,7 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError(f"{source.origin}: no article text found in the HTML")
     meta = Metadata(
-        title=_clean_field(doc.title),
+        title=_clean_field(page_title(source.text, doc.title, doc.sitename)),
         byline=_clean_field(doc.author),
         date=_clean_field(doc.date),
         site=_clean_field(doc.sitename),

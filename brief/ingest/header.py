@@ -95,6 +95,11 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
     best_text = None
     for pos, ln in enumerate(window):
         t = strip_bullet(ln.text)
+        glued = _BREADCRUMB_GLUE.split(t)
+        if len(glued) > 3:
+            continue  # a menu whose items were glued together ("Ecommerce RulesZestmoneyPrepladder App…")
+        if len(glued) > 1 and len(words(glued[-1])) >= 2:
+            t = glued[-1]  # "Business JargonsBusinessLeadership Styles": the breadcrumb glued to the headline
         n = len(words(t))
         if not 3 <= n <= 30 or t.endswith((":", ",", ";")):
             continue
@@ -129,6 +134,10 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         if best is None or key > best:
             best, best_text = key, t
     return best_text
+
+
+# A breadcrumb or menu glued to the next label without a space: "Eco-FriendlyBabywearing".
+_BREADCRUMB_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
 def same_words(a: str, b: str) -> bool:

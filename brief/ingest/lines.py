@@ -36,7 +36,7 @@ _FURNITURE_LINE = re.compile(
     r"menu|search|home|close|open|next|previous|prev|back to top|skip to (?:main )?content|more|"
     r"read more|see more|load more|show more|view more|continue reading|advertisement|ad|ads|sponsored(?: content)?|"
     r"related(?: articles| stories| content| coverage| news)?|recommended(?: for you)?|most (?:read|popular|viewed|shared)|"
-    r"trending(?: now)?|top stories|latest(?: news)?|more stories|you may also like|newsletter|"
+    r"trending(?: now)?|top stories|latest(?: news)?|more stories|you (?:may|might)(?: also)? like|newsletter|"
     r"accept(?: all)?(?: cookies)?|learn more|got it|ok|listen|play|watch|video|photos?|gallery|image|"
     r"larger text|smaller text|text size|font size|facebook|twitter|linkedin|whatsapp|reddit|pinterest|x|"
     r"show comments|hide comments|view comments|add a comment|leave a comment|post a comment)"
@@ -58,6 +58,7 @@ FURNITURE_PHRASE = re.compile(
     r"subscription offer|our newsletter|"
     r"share this (?:story|article|page)|follow us on|\bstory continues\b|continue reading|"
     r"^(?:next|previous|prev|up next|read next|also read|read also)(?: (?:post|article|story|page))?\s*[:»›]|"
+    r"^more (?:stories )?from (?:the )?[A-Z][\w.']*(?: [A-Z][\w.']*){0,3}$|"
     r"\bread more\s*:|\bsee also\s*:|\brelated\s*:|\bmore\s*:|\bwatch\s*:|\blisten\s*:|"
     r"commenting policy|community guidelines|order (?:photo )?reprints|reprints (?:&|and) permissions|"
     r"\bad ?blocker|disable your ad|"
@@ -69,7 +70,9 @@ FURNITURE_PHRASE = re.compile(
     r"\b(?:download|get) our app\b|\bstart (?:your|a) free trial\b|\bfor unlimited (?:digital )?access\b|"
     r"\bthis website\b|\b(?:use|using|browse|browsing) (?:of )?this site\b|\bregistered trademarks?\b|^disclaimer\b|"
     r"\baffiliate (?:links?|commission)|"
-    r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|share of sales)",
+    r"\b(?:may|might|could) (?:earn|receive|get) (?:a )?(?:small )?(?:commission|compensation|share of sales)|"
+    r"\bfrom (?:one or more of )?our (?:advertisers|partners)\b|"
+    r"^(?:categor(?:y|ies)|tags?|filed under|topics?|posted in)\s*:\s|\s(?:categor(?:y|ies)|tags?|filed under)\s*:\s.{1,40}$",
     re.IGNORECASE,
 )
 
@@ -266,9 +269,14 @@ _PROMO_VERB = frozenset(
 _PROMO_OBJECT = re.compile(
     r"\bnewsletters?\b|\binbox\b|\bsubscri(?:be|bers?|ption)\b|\bsign(?:ing)? ?up\b|\bpush notifications?\b|"
     r"\b(?:our|the \w+|free) apps?\b|\bapps? for (?:ios|android|iphone)\b|\blog ?in\b|\bfull (?:story|article)\b|"
-    r"\b(?:unlimited|immediate|instant) (?:digital |online )?access\b|\bemail updates\b|\blatest (?:stories|news|updates)\b",
+    r"\b(?:unlimited|immediate|instant) (?:digital |online )?access\b|\b(?:email|regular|daily|weekly) updates\b|"
+    r"\blatest (?:stories|news|updates)\b|\bnew posts?\b|\bletters? to the editor\b",
     re.IGNORECASE,
 )
+
+
+# An app promo needs no "you": "... download the Courier app for iOS and Android".
+_APP_PROMO = re.compile(r"\b(?:download|install|get) (?:the|our) [\w\s]{0,30}\bapps?\b.{0,40}\b(?:ios|android)\b", re.I)
 
 
 def is_promo(line: str, toks: list[str]) -> bool:
@@ -280,6 +288,8 @@ def is_promo(line: str, toks: list[str]) -> bool:
     """
     if not toks or line[:1] in "\"“‘'«":
         return False
+    if _APP_PROMO.search(line):
+        return True
     voice = toks[0] in _PROMO_VERB or any(t in _READER or t in _SITE_VOICE for t in toks)
     return voice and bool(_PROMO_OBJECT.search(line))
 

@@ -224,7 +224,7 @@ def extend_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 _COMMENTS_OPEN = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|conversation)(?:\s*\(\d+\))?"
     r"(?:\s+(?:to|on)\b.*)?\W*$|"
-    r"\b(?:leave|post|add|write|submit) (?:a|your) (?:reply|comment|response)\b|"
+    r"\b(?:leave|post|write|submit) (?:a|your) (?:reply|comment|response)\b|"
     r"\bjoin the (?:discussion|conversation)\b|"
     r"\b(?:must|need to) (?:be )?(?:logged|log|signed|sign) in to (?:post|leave|add)? ?(?:a )?comment|"
     r"\byour email address will not be published\b|\bcomments (?:are|may be) (?:closed|moderated|republished)\b|"
@@ -239,7 +239,7 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
 
     Comment sections sit after the story on every site that has them; their
     openers (a "Comments" heading, a "Leave a reply" form, its notices) are
-    short lines, so a story that mentions comments in prose is not cut, and they
+    lines of 40 words at most, so a story that mentions comments in prose is not cut, and they
     count only after the story's first paragraphs.
     """
     prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
@@ -247,7 +247,7 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
         ln = lines[i]
         if ln.kind == GOOD:
             prose += 1
-        elif prose >= 3 and ln.words <= 25 and _COMMENTS_OPEN.search(ln.text):
+        elif prose >= 3 and ln.words <= 40 and _COMMENTS_OPEN.search(ln.text):
             return i - 1
     return end
 
@@ -280,6 +280,9 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
     return out
 
 
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W{0,2}$")
+
+
 def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
     """Drop the labels and headlines left after the story's last paragraph that are about something else.
 
@@ -302,7 +305,9 @@ def drop_tail_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
         here = index.get(id(ln), previous + 1)
         set_off = set_off or any(x.kind in (BAD, META) for x in lines[previous + 1 : here])
         previous = here
-        if set_off and ln.kind in (NEUTRAL, WEAK) and not TERMINAL.search(ln.text) and not ln.text[:1].isdigit():
+        # A teaser cut short with "…" ends like a sentence but is not one.
+        open_end = not TERMINAL.search(ln.text) or bool(_CUT_SHORT.search(ln.text))
+        if set_off and ln.kind in (NEUTRAL, WEAK, SHORT) and open_end and not ln.text[:1].isdigit():
             terms = set(content_terms(ln.text))
             if not terms or len(terms & prose_terms) * 3 < len(terms):
                 continue
@@ -335,3 +340,25 @@ def looks_like_listing(lines: list[Line], keep: list[Line]) -> bool:
         if a.kind == GOOD and b.kind == GOOD and len(set(content_terms(a.text)) & set(content_terms(b.text))) >= 2:
             return False  # a run of prose about one thing
     return True
+
+
+def drop_stray_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
+    """Drop a headline inside the story that is about something else and sits against furniture.
+
+    A teaser for another story comes with its own furniture (a timestamp, a
+    byline, a "Related" label) and shares few words with the story's prose; a
+    subheading of the story sits between paragraphs.
+    """
+    index = {id(ln): i for i, ln in enumerate(lines)}
+    prose_terms = {t for ln in keep if ln.kind == GOOD for t in content_terms(ln.text)}
+    out = []
+    for ln in keep:
+        i = index.get(id(ln))
+        if i is not None and ln.kind in (NEUTRAL, WEAK) and 4 <= ln.words <= 25 and not TERMINAL.search(ln.text):
+            near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(x.kind in (BAD, META) for x in near):
+                terms = set(content_terms(ln.text))
+                if terms and len(terms & prose_terms) * 3 < len(terms):
+                    continue
+        out.append(ln)
+    return out

@@ -1,0 +1,204 @@
+"""Each class of page furniture that leaked into briefings, on pages written for these tests.
+
+Every page, name and place below is invented for these tests. A story of five
+paragraphs is wrapped in one kind of furniture at a time; the furniture must
+not reach the cleaned text, the bullets or the key quotes, and the story must
+stay whole.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from brief.cli import main
+from brief.ingest.clean import clean
+from brief.ingest.dates import iso_date
+from brief.ingest.header import tidy_byline
+from brief.ingest.sources import from_text
+from brief.pipeline import summarize
+
+HEADLINE = "Tarnby ferry service resumes after six-week repair"
+STORY = [
+    "TARNBY, Maine — The ferry between Tarnby and Osk Island returned to service on Friday after six weeks in a "
+    "dry dock, where crews replaced a cracked propeller shaft and two worn engine mounts.",
+    "Harbor master Delia Fennimore said the first crossing left at 6:15 a.m. with 41 passengers and a delivery "
+    "truck, and that the ferry would keep its summer schedule of eight round trips a day.",
+    "“We heard from a lot of islanders who were tired of paying for water taxis,” Fennimore said. “Today they "
+    "can ride the ferry to work again.”",
+    "The repair cost the town $380,000, about $60,000 more than the estimate approved in April, because the "
+    "shipyard found corrosion in the shaft housing once the old parts were removed.",
+    "Town manager Oren Blaisdell said the extra cost would come from the harbor reserve fund and would not "
+    "raise ferry fares this year.",
+]
+
+
+def page(before: list[str], after: list[str]) -> str:
+    return "\n\n".join([*before, HEADLINE, "By Mira Castellanos", "June 6, 2026", *STORY, *after])
+
+
+def assert_story_whole(text: str) -> None:
+    for paragraph in STORY[1:]:
+        assert paragraph in text
+    assert "The ferry between Tarnby and Osk Island returned to service" in text
+
+
+def cleaned(text: str):
+    return clean(from_text(text, input_format="text"))
+
+
+CONSENT = [
+    "This website uses cookies to improve your experience while you navigate through the website.",
+    "Out of these, the cookies that are categorized as necessary are stored on your browser as they are essential.",
+    "These cookies will be stored in your browser only with your consent. You also have the option to opt-out.",
+    "Do not sell my personal information",
+]
+
+COMMENTS = [
+    "3 Comments",
+    "Leave a Reply",
+    "You must be logged in to post a comment.",
+    "Your email address will not be published. Required fields are marked *",
+    "Gus Perrault says: June 6, 2026 at 9:14 am",
+    "“This is the worst thing the town has done in twenty years and somebody should be fired for it,” "
+    "said my neighbour when he heard about the repair bill.",
+    "Ilse Moreau says: June 6, 2026 at 10:02 am",
+    "I rode it this morning and the new engine is much quieter than the old one was last spring, honestly.",
+]
+
+TEASERS = [
+    "More from the Tarnby Courier",
+    "The 4 Best Lobster Shacks On The Midcoast Tarnby Courier…",
+    "Osk Island school board picks new principal after long searchTarnby Courier",
+    "Trending",
+    "Storm knocks out power to 3,000 homes across the county",
+    "Most read",
+    "Why the old lighthouse keeper's cottage is up for sale again",
+]
+
+PROMOS = [
+    "Sign up for the free Tarnby Today newsletter and get the day's local news in your inbox every morning.",
+    "Start your day with the stories that matter: subscribe to our morning briefing.",
+    "For the latest stories and breaking news updates download the Courier app for iOS and Android.",
+    "To view the full story, please subscribe. Already a subscriber? Log in for immediate access.",
+]
+
+
+@pytest.mark.parametrize(
+    "name,before,after",
+    [
+        ("consent", CONSENT[:2], CONSENT[2:]),
+        ("comments", [], COMMENTS),
+        ("teasers", [], TEASERS),
+        ("promos", [PROMOS[0]], PROMOS[1:]),
+    ],
+)
+def test_furniture_class_does_not_leak(name, before, after):
+    article = cleaned(page(before, after))
+    assert_story_whole(article.text)
+    for line in before + after:
+        # A label of one or two words ("Trending") may also be a word of the story; sentences may not.
+        if len(line.split()) >= 3:
+            assert line not in article.text, (name, line)
+    assert article.metadata.title == HEADLINE
+
+
+def test_reader_comments_never_supply_key_quotes():
+    briefing = summarize(page([], COMMENTS), quotes=3)
+    spoken = " ".join(q.text for q in briefing.quotes)
+    assert "worst thing the town has done" not in spoken
+    assert all("worst thing" not in p.text and "rode it this morning" not in p.text for p in briefing.points)
+    assert any("islanders" in q.text for q in briefing.quotes)  # the story's own quote is still there
+
+
+def test_caption_and_pull_quote_are_dropped_but_the_quote_stays_in_the_story():
+    pull_quote = STORY[2]
+    caption = "Passengers board the Osk Island ferry on Friday morning. (Photo: Lena Hovde/Tarnby Courier)"
+    text = page([], []).replace(STORY[1], f"{STORY[1]}\n\n{caption}\n\n{pull_quote}")
+    article = cleaned(text)
+    assert caption not in article.text
+    assert article.text.count("tired of paying for water taxis") == 1
+    assert_story_whole(article.text)
+
+
+def test_furniture_lines_are_never_the_title():
+    top = ["Skip to main content", "Toggle navigation", "Search for: Search", "Terms and conditions"]
+    article = cleaned(page(top, []))
+    assert article.metadata.title == HEADLINE
+
+
+def test_date_is_iso_and_byline_has_no_job_title():
+    text = page([], []).replace("By Mira Castellanos", "By Mira CastellanosStaff Writer")
+    meta = cleaned(text).metadata
+    assert meta.date == "2026-06-06"
+    assert meta.byline == "Mira Castellanos"
+    assert tidy_byline("Priya Raman, Senior Technology Correspondent") == "Priya Raman"
+    assert tidy_byline("Ron DeSantis") == "Ron DeSantis"
+    assert iso_date("Updated 9:15 AM EST Nov 19, 2019") == "2019-11-19"
+    assert iso_date("3 hours ago") is None  # depends on when the page was read: not a date
+
+
+SECTION_FRONT = "\n\n".join(
+    [
+        "Tarnby Courier",
+        "Local News",
+        *[
+            f"{headline}\n\n{blurb}"
+            for headline, blurb in [
+                ("Harbor committee delays vote on new mooring fees", "Fishermen asked for more time."),
+                ("Osk Island library extends summer reading hours", "The change starts Monday."),
+                ("County road crews begin repaving Route 9 near the quarry", "Expect delays."),
+                ("High school robotics team heads to state finals", "A first for the program."),
+                ("New bakery opens in the old hardware store on Main Street", "Lines out the door."),
+                ("Volunteer fire department seeks new recruits for the summer", "Training is free."),
+                ("Town meeting warrant includes three zoning changes", "Voters decide in June."),
+                ("Lighthouse tours return after two-year pause for repairs", "Tickets sell fast."),
+                ("Clam flats reopen after the spring water tests come back clean", "Permits required."),
+                ("Retired teacher publishes history of the Tarnby shipyards", "Signing on Saturday."),
+                ("Ferry schedule changes for the holiday weekend announced", "Extra runs Friday."),
+                ("Summer farmers market adds a second day on Wednesdays", "Vendors welcome."),
+                ("Police log: bicycle stolen from the town landing overnight", "Call with tips."),
+                ("Osk Island store owners push for later ferry on Fridays", "A petition circulates."),
+                ("Harbor seals spotted near the breakwater draw crowds of visitors", "Keep your distance."),
+                ("Tarnby selectboard approves new sidewalk plan for the school zone", "Work begins in July."),
+            ]
+        ],
+    ]
+)
+
+
+def test_section_front_is_flagged_not_article_and_the_cli_warns(tmp_path, capsys, monkeypatch):
+    assert cleaned(SECTION_FRONT).metadata.not_article is True
+    assert cleaned(page(TEASERS, [])).metadata.not_article is False
+    source = tmp_path / "front.txt"
+    source.write_text(SECTION_FRONT, encoding="utf-8")
+    config = tmp_path / "empty.toml"
+    config.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEF_CONFIG", str(config))
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["summarize", str(source), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 0
+    data = json.loads(out)
+    assert data["metadata"]["not_article"] is True
+    assert data["points"] == []
+    assert err.count("\n") == 1 and err.startswith("warning: ") and "listing page" in err
+
+
+def test_breadcrumb_glued_to_the_headline_is_not_part_of_the_title():
+    text = page(["Home", "Local"], []).replace(HEADLINE, "Local News" + HEADLINE, 1)
+    assert "Local NewsTarnby ferry" in text
+    assert cleaned(text).metadata.title == HEADLINE
+
+
+def test_teaser_for_another_story_inside_the_article_is_dropped_but_subheads_stay():
+    teaser = "County fair board names new director after long search"
+    subhead = "Ferry repair cost questions for the town"
+    text = page([], []).replace(STORY[2], f"Related\n\n{teaser}\n\n{STORY[2]}", 1)
+    text = text.replace(STORY[3], f"{subhead}\n\n{STORY[3]}", 1)
+    article = cleaned(text)
+    assert teaser not in article.text
+    assert subhead in article.text
+    assert_story_whole(article.text)
