@@ -46,6 +46,10 @@ class InputTooLarge(InputError):
     """The input passes the size limit (``--max-bytes``); nothing past the limit was read."""
 
 
+class NotAnArticle(InputError):
+    """A section front, listing or search page: many teasers of other stories, no article of its own."""
+
+
 class URLGivenAsTextError(InputError):
     """The article text is only a URL: the API does not fetch it unless asked (``url=``)."""
 

@@ -202,3 +202,17 @@ def test_teaser_for_another_story_inside_the_article_is_dropped_but_subheads_sta
     assert teaser not in article.text
     assert subhead in article.text
     assert_story_whole(article.text)
+
+
+def test_digest_skips_a_section_front_with_a_note(tmp_path):
+    from tests.conftest import SAMPLES, run_cli
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "front.txt").write_text(SECTION_FRONT, encoding="utf-8")
+    (folder / "bridge.txt").write_text((SAMPLES / "harbor-bridge.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli(["digest", str(folder), "--out", str(tmp_path / "out"), "--date", "2026-03-14"])
+    assert code == 5, err  # written without the skipped input, as for any skipped input
+    assert "front.txt" in err and "listing page" in err and "skipped" in err
+    digest = (tmp_path / "out" / "brief-2026-03-14.md").read_text(encoding="utf-8")
+    assert "Harbor Street Bridge" in digest and "Osk Island" not in digest
