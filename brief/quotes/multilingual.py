@@ -25,6 +25,8 @@ _LEAD_JUNK = re.compile(r"^[\s,–—-]+")
 # French inversion: a-t-il dit, explique-t-elle, ajoute-t-il, a-t-elle ajouté.
 _FRENCH_INVERSION = re.compile(r"^(?:a-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle))\b", re.I)
 _APPOSITIVE_NAME = re.compile(r"^,\s+((?:[^\W\d_][\w’'-]*\s+){1,3}?[^\W\d_][\w’'-]*)\s*(?:[.;]|$)")
+# Titles before a name, dropped with their dot.
+_TITLE = re.compile(r"(?<!\w)(?:Dr|Prof|Pr|Dipl|Ing|Mag|Sr|Sra|Srta|Dra|Mme|Mlle|M)\.(?=\s+[^\W\d_])")
 _ELIDED_DETERMINER = re.compile(r"^[ld][’']", re.I)
 _PARTICLES = frozenset(["von", "van", "der", "de", "del", "la", "le", "du", "da", "dos", "zu"])
 MAX_SPEAKER_TOKENS = 8
@@ -113,6 +115,7 @@ class SpeakerFinder:
 
     def _phrase(self, text: str, trailing: bool = False) -> tuple[str, str] | None:
         """The speaker a short stretch of words names: (kind, words)."""
+        text = _TITLE.sub(" ", text)  # "sagt Dr. Markus Steilemann": the title's dot ends nothing
         piece = _SPLIT_AT.split(text)[0] if not trailing else text
         tokens = _TOKEN.findall(piece)
         if trailing:
@@ -137,10 +140,7 @@ class SpeakerFinder:
         start, end = runs[-1] if trailing else runs[0]
         if (trailing and end != len(tokens)) or (not trailing and start != 0):
             return None
-        names = tokens[start:end]
-        if self.rules.code == "de" and len(names) > 2:
-            names = names[-2:]  # "Bundeskanzler Olaf Scholz": a title noun, then the name
-        return "name", " ".join(names)
+        return "name", " ".join(_person(tokens[start:end], self.rules.code))
 
     def _described(self, tokens: list[str]) -> tuple[str, str]:
         """ "der SPD-Politiker Hans Meier" (a name) or "le maire de Lyon" (a role)."""
@@ -148,12 +148,17 @@ class SpeakerFinder:
         if runs:
             start, end = runs[0]
             if self.rules.code == "de":
-                # "der SPD-Politiker Hans Meier": two capitalised words at the end that are
-                # not a genitive ("der Fraktionschef der Grünen") follow a title noun.
-                last_two = tokens[end - 2 : end]
-                if end - start >= 3 and end == len(tokens) and not any(t.lower() in _PARTICLES for t in last_two):
-                    return "name", " ".join(last_two)
-            elif start >= 2 and tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
+                # "der SPD-Politiker Hans Meier": capitalised words at the end that are not
+                # a genitive ("der Fraktionschef der Grünen") follow a title noun.
+                person = _person(tokens[start:end], "de")
+                if (
+                    end - start >= 3
+                    and end == len(tokens)
+                    and len(person) < end - start
+                    and person[0].lower() not in _PARTICLES
+                ):
+                    return "name", " ".join(person)
+            elif tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
                 return "name", " ".join(tokens[start:end])
         return "role", " ".join(tokens)
 
@@ -166,6 +171,24 @@ class SpeakerFinder:
             if " " in value:
                 self.names.append(value)
         return value, kind
+
+
+def _person(run: list[str], code: str) -> list[str]:
+    """The person's name in a run of capitalised words.
+
+    An affiliation after a full name goes ("Jacqueline Rioba von World Vision");
+    in German, where every noun is capitalised, leading title nouns go too:
+    compounds and long words ("Bundeskanzler Olaf Scholz", "SPD-Politiker Hans Meier")
+    while more than two words are left. Short first names stay ("Richard David Precht").
+    """
+    for k in range(2, len(run) - 1):
+        if run[k].lower() in ("von", "vom", "de", "del") and all(_capitalised(t) for t in run[:k]):
+            run = run[:k]
+            break
+    if code == "de":
+        while len(run) > 2 and ("-" in run[0] or len(run[0]) >= 8):
+            run = run[1:]
+    return run
 
 
 def _name_runs(tokens: list[str]) -> list[tuple[int, int]]:
