@@ -181,3 +181,12 @@ def test_offsets_point_into_what_brief_clean_prints(tmp_path) -> None:
         assert text[point["start"] : point["end"]] == point["text"]
     for quote in briefing["quotes"]:
         assert quote["text"].rstrip(".") in text[quote["start"] : quote["end"]]
+
+
+def test_language_option_overrides_detection(tmp_path) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    forced = json.loads(run_brief("summarize", str(path), "-f", "json", "--language", "en").stdout)
+    assert forced["metadata"]["language"] == "en"
+    bad = run_brief("summarize", str(path), "--language", "xx")
+    assert bad.code == 2 and bad.stderr.startswith("Error: unknown language 'xx'")
