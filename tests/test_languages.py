@@ -190,3 +190,20 @@ def test_language_option_overrides_detection(tmp_path) -> None:
     assert forced["metadata"]["language"] == "en"
     bad = run_brief("summarize", str(path), "--language", "xx")
     assert bad.code == 2 and bad.stderr.startswith("Error: unknown language 'xx'")
+
+
+def test_spanish_dropped_subject_is_the_person_just_reported_on() -> None:
+    text = (
+        "En una entrevista, la bióloga Carmen Vidal explica que el lago se recupera. "
+        "«El agua está más limpia que hace diez años», dijo. "
+        "Después habló el alcalde Pedro Sanz. «No hay dinero para más obras», aseguró a la radio local."
+    )
+    speakers = _speakers(text)
+    assert speakers["El agua está más limpia que hace diez años"] == "Carmen Vidal"
+    # Another person became the topic without a speech verb: better no speaker than a wrong one.
+    assert speakers["No hay dinero para más obras"] is None
+
+
+def test_a_pronoun_without_a_named_speaker_nearby_stays_unattributed() -> None:
+    text = "Der Bau soll im Mai beginnen. „Wir sind bereit“, sagte er am Montag."
+    assert _speakers(text) == {"Wir sind bereit": None}

@@ -155,7 +155,7 @@ LANGUAGES: dict[str, Language] = {
         phrase_stops=frozenset(
             ["am", "im", "in", "bei", "nach", "vor", "auf", "gegenüber", "mit", "zum", "zur", "vom", "heute"]
             + ["gestern", "dazu", "dabei", "jedoch", "auch", "noch", "bereits", "später", "zuletzt", "zufolge"]
-            + ["seinem", "seiner", "ihrem", "ihrer", "laut", "weiter"]
+            + ["seinem", "seiner", "ihrem", "ihrer", "laut", "weiter", "dem"]
         ),
     ),
     "fr": Language(
@@ -297,6 +297,20 @@ LANGUAGES: dict[str, Language] = {
             "insistió",
             "recordó",
             "lamentó",
+            "expresó",
+            "exigió",
+            "argumentó",
+            "enfatizó",
+            "expuso",
+            "concluyó",
+            "escribió",
+            "detalló",
+            "mencionó",
+            "reiteró",
+            "puntualizó",
+            "aclaró",
+            "precisó",
+            "reafirmó",
         ),
         according=("según",),
         pronouns=frozenset(["él", "ella"]),
