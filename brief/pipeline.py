@@ -203,10 +203,11 @@ def summarize_source(
     abstractive: bool = False,
     model: str | ModelHandle | None = None,
     generation: AbstractiveOptions | None = None,
+    language: str | None = None,
     **options,
 ) -> Briefing:
     handle = model_handle(abstractive, model)
-    doc = parse_source(source, keep_boilerplate=keep_boilerplate)
+    doc = parse_source(source, keep_boilerplate=keep_boilerplate, language=language)
     return abstract_step(doc, summarize_document(doc, **options), handle, generation)
 
 

@@ -181,3 +181,29 @@ def test_offsets_point_into_what_brief_clean_prints(tmp_path) -> None:
         assert text[point["start"] : point["end"]] == point["text"]
     for quote in briefing["quotes"]:
         assert quote["text"].rstrip(".") in text[quote["start"] : quote["end"]]
+
+
+def test_language_option_overrides_detection(tmp_path) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    forced = json.loads(run_brief("summarize", str(path), "-f", "json", "--language", "en").stdout)
+    assert forced["metadata"]["language"] == "en"
+    bad = run_brief("summarize", str(path), "--language", "xx")
+    assert bad.code == 2 and bad.stderr.startswith("Error: unknown language 'xx'")
+
+
+def test_spanish_dropped_subject_is_the_person_just_reported_on() -> None:
+    text = (
+        "En una entrevista, la bióloga Carmen Vidal explica que el lago se recupera. "
+        "«El agua está más limpia que hace diez años», dijo. "
+        "Después habló el alcalde Pedro Sanz. «No hay dinero para más obras», aseguró a la radio local."
+    )
+    speakers = _speakers(text)
+    assert speakers["El agua está más limpia que hace diez años"] == "Carmen Vidal"
+    # Another person became the topic without a speech verb: better no speaker than a wrong one.
+    assert speakers["No hay dinero para más obras"] is None
+
+
+def test_a_pronoun_without_a_named_speaker_nearby_stays_unattributed() -> None:
+    text = "Der Bau soll im Mai beginnen. „Wir sind bereit“, sagte er am Montag."
+    assert _speakers(text) == {"Wir sind bereit": None}

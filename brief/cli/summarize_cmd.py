@@ -72,6 +72,9 @@ def summarize_command(
     no_quotes: bool = typer.Option(False, "--no-quotes", help="Leave out the key quotes section."),
     tldr: bool | None = typer.Option(None, "--tldr/--no-tldr", help="Add a one-line TL;DR."),
     input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
+    language: str | None = typer.Option(
+        None, "--language", "-l", help="Read the article(s) as this language (en, de, fr, es) instead of detecting it."
+    ),
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
     config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
     max_bytes: int | None = typer.Option(
@@ -126,6 +129,11 @@ def summarize_command(
         budget = {"sentences": cfg.sentences, "words": cfg.words, "ratio": cfg.ratio}
 
     sources = sources or []
+    if language is not None:
+        from brief.text.languages import SUPPORTED
+
+        if language not in SUPPORTED:
+            raise UsageError(f"unknown language {language!r}; choose one of: {', '.join(SUPPORTED)}")
     if jsonl is not None or len(sources) > 1:
         if sources and jsonl is not None:
             raise UsageError("give FILEs or --jsonl, not both")
@@ -146,6 +154,7 @@ def summarize_command(
             input_format=cfg.input_format,
             keep_boilerplate=cfg.keep_boilerplate,
             timeout=cfg.timeout,
+            language=language,
             **budget,
         )
         return
@@ -162,6 +171,7 @@ def summarize_command(
         quotes=cfg.quotes,
         model=handle,
         generation=generation,
+        language=language,
         **budget,
     )
     if handle is not None:

@@ -25,6 +25,12 @@ _LEAD_JUNK = re.compile(r"^[\s,–—-]+")
 # French inversion: a-t-il dit, explique-t-elle, ajoute-t-il, a-t-elle ajouté.
 _FRENCH_INVERSION = re.compile(r"^(?:a-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle))\b", re.I)
 _APPOSITIVE_NAME = re.compile(r"^,\s+((?:[^\W\d_][\w’'-]*\s+){1,3}?[^\W\d_][\w’'-]*)\s*(?:[.;]|$)")
+# Titles before a name, dropped with their dot.
+_TITLE = re.compile(r"(?<!\w)(?:Dr|Prof|Pr|Dipl|Ing|Mag|Sr|Sra|Srta|Dra|Mme|Mlle|M)\.(?=\s+[^\W\d_])")
+# Nothing, or only an addressee or a time, after a Spanish speech verb.
+_IMPLICIT_SUBJECT = re.compile(r"^\s*(?:[.,;]|a\s|al\s|en\s|ante\s|este\s|esta\s|ayer\b|hoy\b|$)", re.I)
+# A pronoun (or a dropped subject) refers back to a named speaker at most this many characters earlier.
+PRONOUN_REACH = 2000
 _ELIDED_DETERMINER = re.compile(r"^[ld][’']", re.I)
 _PARTICLES = frozenset(["von", "van", "der", "de", "del", "la", "le", "du", "da", "dos", "zu"])
 MAX_SPEAKER_TOKENS = 8
@@ -37,6 +43,7 @@ class SpeakerFinder:
         self.text = text
         self.rules = rules
         self.names: list[str] = []  # full names of earlier speakers, most recent last
+        self._last_named_at = -1  # where the last named speaker's quotation starts
         verbs = sorted(rules.speech_verbs, key=len, reverse=True)
         self._verb_first = re.compile(r"^(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
         self._verb_anywhere = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)", re.I)
@@ -61,7 +68,50 @@ class SpeakerFinder:
                 return speaker, "name"
         if not found:
             return None, None
-        return self._resolve(*found)
+        if found[0] == "pronoun":
+            # He / she / a dropped subject: the person the sentence before reports on
+            # ("el antropólogo Martínez sostiene que … «…», escribió."), else the last named speaker.
+            found = self._reported_subject(spans[0][0]) or found
+            if found[0] == "pronoun" and (
+                self._last_named_at < 0
+                or spans[0][0] - self._last_named_at > PRONOUN_REACH
+                or self._someone_else_between(spans[0][0])
+            ):
+                return None, None
+        speaker, kind = self._resolve(*found)
+        if kind == "name":
+            self._last_named_at = spans[0][0]
+        return speaker, kind
+
+    def _someone_else_between(self, start: int) -> bool:
+        """French and Spanish: a full name other than the last speaker's in the sentence
+        before the quotation (another person is now the topic; do not guess)."""
+        if self.rules.code == "de" or not self.names:
+            return False  # every German noun is capitalised: names cannot be told apart here
+        window = self.text[self._previous_sentence_start(start) : start]
+        last = self.names[-1]
+        tokens = [t.strip('.,;:!?«»“”"()') for t in _TOKEN.findall(window)]
+        for begin, end in _name_runs(tokens):
+            if begin > 0 and end - begin >= 2 and " ".join(tokens[begin:end]) != last:
+                return True  # a full name that does not open the sentence
+        return False
+
+    def _previous_sentence_start(self, start: int) -> int:
+        """Where the sentence before the one holding ``start`` begins (same paragraph, 400 characters at most)."""
+        floor = max(0, start - 400, self.text.rfind("\n", 0, start) + 1)
+        ends = [m.end() for m in re.finditer(r"[.!?…][\"”»“]?\s+", self.text[floor:start])]
+        return floor + ends[-2] if len(ends) >= 2 else floor
+
+    def _reported_subject(self, start: int) -> tuple[str, str] | None:
+        """The named subject of the last speech verb in the sentence before ``start``
+        (or earlier in this one)."""
+        window = self.text[self._previous_sentence_start(start) : start]
+        verbs = list(self._verb_anywhere.finditer(window))
+        if not verbs:
+            return None
+        before = _SPLIT_AT.split(window[: verbs[-1].start()])[-1]
+        found = self._phrase(before, trailing=True)
+        return found if found and found[0] == "name" else None
 
     # ------------------------------------------------------------ clauses
 
@@ -88,6 +138,10 @@ class SpeakerFinder:
             appositive = _APPOSITIVE_NAME.match(clause[len(_SPLIT_AT.split(clause)[0]) :])
             if appositive and len(appositive.group(1).split()) >= 2:
                 return "name", appositive.group(1)
+        if found is None and self.rules.code == "es" and _IMPLICIT_SUBJECT.match(clause):
+            # Spanish drops the subject: «…», dijo. / «…», explicó a La Estrella. The speaker
+            # is the person the article just quoted by name, as for a pronoun.
+            return "pronoun", ""
         return found
 
     def _before(self, lead: str) -> tuple[str, str] | None:
@@ -113,6 +167,7 @@ class SpeakerFinder:
 
     def _phrase(self, text: str, trailing: bool = False) -> tuple[str, str] | None:
         """The speaker a short stretch of words names: (kind, words)."""
+        text = _TITLE.sub(" ", text)  # "sagt Dr. Markus Steilemann": the title's dot ends nothing
         piece = _SPLIT_AT.split(text)[0] if not trailing else text
         tokens = _TOKEN.findall(piece)
         if trailing:
@@ -137,10 +192,7 @@ class SpeakerFinder:
         start, end = runs[-1] if trailing else runs[0]
         if (trailing and end != len(tokens)) or (not trailing and start != 0):
             return None
-        names = tokens[start:end]
-        if self.rules.code == "de" and len(names) > 2:
-            names = names[-2:]  # "Bundeskanzler Olaf Scholz": a title noun, then the name
-        return "name", " ".join(names)
+        return "name", " ".join(_person(tokens[start:end], self.rules.code))
 
     def _described(self, tokens: list[str]) -> tuple[str, str]:
         """ "der SPD-Politiker Hans Meier" (a name) or "le maire de Lyon" (a role)."""
@@ -148,12 +200,17 @@ class SpeakerFinder:
         if runs:
             start, end = runs[0]
             if self.rules.code == "de":
-                # "der SPD-Politiker Hans Meier": two capitalised words at the end that are
-                # not a genitive ("der Fraktionschef der Grünen") follow a title noun.
-                last_two = tokens[end - 2 : end]
-                if end - start >= 3 and end == len(tokens) and not any(t.lower() in _PARTICLES for t in last_two):
-                    return "name", " ".join(last_two)
-            elif start >= 2 and tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
+                # "der SPD-Politiker Hans Meier": capitalised words at the end that are not
+                # a genitive ("der Fraktionschef der Grünen") follow a title noun.
+                person = _person(tokens[start:end], "de")
+                if (
+                    end - start >= 3
+                    and end == len(tokens)
+                    and len(person) < end - start
+                    and person[0].lower() not in _PARTICLES
+                ):
+                    return "name", " ".join(person)
+            elif tokens[start - 1].lower() not in ("de", "del", "d'", "d’", "des", "du"):
                 return "name", " ".join(tokens[start:end])
         return "role", " ".join(tokens)
 
@@ -166,6 +223,24 @@ class SpeakerFinder:
             if " " in value:
                 self.names.append(value)
         return value, kind
+
+
+def _person(run: list[str], code: str) -> list[str]:
+    """The person's name in a run of capitalised words.
+
+    An affiliation after a full name goes ("Jacqueline Rioba von World Vision");
+    in German, where every noun is capitalised, leading title nouns go too:
+    compounds and long words ("Bundeskanzler Olaf Scholz", "SPD-Politiker Hans Meier")
+    while more than two words are left. Short first names stay ("Richard David Precht").
+    """
+    for k in range(2, len(run) - 1):
+        if run[k].lower() in ("von", "vom", "de", "del") and all(_capitalised(t) for t in run[:k]):
+            run = run[:k]
+            break
+    if code == "de":
+        while len(run) > 2 and ("-" in run[0] or len(run[0]) >= 8):
+            run = run[1:]
+    return run
 
 
 def _name_runs(tokens: list[str]) -> list[tuple[int, int]]:

@@ -154,7 +154,8 @@ LANGUAGES: dict[str, Language] = {
         determiners=frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines"]),
         phrase_stops=frozenset(
             ["am", "im", "in", "bei", "nach", "vor", "auf", "gegenüber", "mit", "zum", "zur", "vom", "heute"]
-            + ["gestern", "dazu", "dabei", "jedoch", "auch", "noch", "bereits", "später", "zuletzt"]
+            + ["gestern", "dazu", "dabei", "jedoch", "auch", "noch", "bereits", "später", "zuletzt", "zufolge"]
+            + ["seinem", "seiner", "ihrem", "ihrer", "laut", "weiter", "dem"]
         ),
     ),
     "fr": Language(
@@ -296,6 +297,20 @@ LANGUAGES: dict[str, Language] = {
             "insistió",
             "recordó",
             "lamentó",
+            "expresó",
+            "exigió",
+            "argumentó",
+            "enfatizó",
+            "expuso",
+            "concluyó",
+            "escribió",
+            "detalló",
+            "mencionó",
+            "reiteró",
+            "puntualizó",
+            "aclaró",
+            "precisó",
+            "reafirmó",
         ),
         according=("según",),
         pronouns=frozenset(["él", "ella"]),
