@@ -312,8 +312,10 @@ def _attribute(
         found = _signature(text, group.spans[-1][1])
     if not found:
         found = _before(text, sentence.start, start)
-    if not found and not VERB_RE.search(text, sentence.start, start):
-        intro = introducing_subject(text[sentence.start : start])
+    # A lead longer than this is no introduction; the bound keeps each quote's work constant.
+    lead_start = max(sentence.start, start - _INTRO_SPAN)
+    if not found and lead_start == sentence.start and not VERB_RE.search(text, lead_start, start):
+        intro = introducing_subject(text[lead_start:start])
         found = (intro[0], intro[1], start) if intro else None
     if not found:
         origin = "carried"
@@ -373,6 +375,9 @@ def _attribute(
 
 
 _SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][^\n]{1,60}?)[.,]?[ \t]*(?:\n|$)")
+
+
+_INTRO_SPAN = 400
 
 
 def _signature(text: str, end: int) -> tuple[str, str, int] | None:
