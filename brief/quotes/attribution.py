@@ -421,9 +421,17 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
             return None
     if last in ".!?":
         rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
-        if len(rest.split()) > 3 or " that" in rest:
+        # "…?" Trump said to a crowd of 500: a short phrase about the speaking may follow.
+        circumstance = _CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 8
+        if (len(rest.split()) > 3 and not circumstance) or " that" in rest:
             return None
     return m
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] | None:
@@ -452,7 +460,9 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
     verbs = list(VERB_RE.finditer(lead))
     for m in reversed(verbs):
         rest = lead[m.end() :]
-        if re.search(r"[.!?]\s", rest) or len(rest.split()) > 14:
+        # A colon right before the quotation lets the reported clause run longer.
+        limit = 30 if lead.rstrip().endswith(":") else 14
+        if re.search(r"[.!?]\s", rest) or len(rest.split()) > limit:
             continue
         if m.group().lower().startswith("according"):
             inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)

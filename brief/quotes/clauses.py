@@ -140,7 +140,9 @@ _VERB_WORDS = [
     "arguing",
     "stating",
 ]
-_VERB = "(?:[Aa]ccording\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+_VERB = (
+    "(?:[Aa]ccording\\s+to|went\\s+on|put\\s+it|read|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+)
 VERB_RE = re.compile(rf"\b{_VERB}\b")
 _ADVERBS = "also|later|then|previously|once|recently|simply|quickly|just|further|earlier|again|angrily|proudly|bluntly"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
@@ -149,7 +151,8 @@ TOKEN = rf"(?:{ABBREVIATED}|[\w’'-]+)"
 # The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
 AFTER = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?P<appos>,[^,\"“”‘]{{1,90}},?)?\s+{_ADVERB}(?P<verb>{_VERB})\b"
+    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
@@ -354,7 +357,10 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
         return None
     if words[0].lower() in ("he", "she"):
         return ("pronoun", words[0])
-    m = NAME_RUN.match(lead.lstrip())
+    body = _LEADING_CLAUSE.sub("", lead.lstrip(), count=1)
+    if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
+        return ("pronoun", body.split()[0])
+    m = NAME_RUN.match(body)
     if m and m.group().split()[0].lower() not in NOT_NAMES:
         return ("name", m.group())
     return None
@@ -363,7 +369,7 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
 # A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
-    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However)\b[^,:;]{0,90},\s*"
+    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However|Here|There|Back|Now|Today|Yesterday)\b[^,:;]{0,90},\s*"
 )
 _INTRO = re.compile(
     rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
