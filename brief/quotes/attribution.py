@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from brief.quotes.clauses import (
     AFTER,
+    AFTER_QUOTE,
     COORDINATED,
     PRONOUNS,
     REST_OF_CLAUSE,
@@ -411,10 +412,10 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
     attribution usually follows ('Then why?' Dr Phil asks.).
     """
     chunk = text[end:limit]
-    m = AFTER.match(chunk)
+    last = text[start + 1 : end - 1].rstrip()[-1:]
+    m = (AFTER_QUOTE if last == "," else AFTER).match(chunk)
     if not m:
         return None
-    last = text[start + 1 : end - 1].rstrip()[-1:]
     if last == ".":
         np = m.group("np")
         if not (np and np.strip().lower() in ("he", "she", "they", "it")):

@@ -156,6 +156,15 @@ AFTER = re.compile(
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
+# Right after a quotation ending in a comma any past-tense verb reports it:
+# “…,” LeVell assured the crowd.
+AFTER_QUOTE = re.compile(
+    rf"^[\s,—–-]*(?:"
+    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed)\b"
+    rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
+    rf")"
+)
 REST_OF_CLAUSE = re.compile(r"^[^.!?;\"“”]*")
 CLAUSE_BREAK = re.compile(r"[.!?;:\"“”‘’]\s|\s(?:and|but|that|which|who|while|because|when|as|after|before|if)\s")
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we"])
@@ -345,7 +354,7 @@ def first_subject(lead: str) -> tuple[str, str] | None:
     for m in VERB_RE.finditer(lead):
         subject = subject_before(lead[: m.start()])
         sp = speaker_from_np(subject) if subject else None
-        if sp:
+        if sp and not (sp[0] == "name" and sp[1].split()[0].lower() in NOT_NAMES):
             return sp
     return None
 

@@ -587,6 +587,7 @@ _SPEAKS = re.compile(
     r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|added|adds|asked|wrote|writes|tweeted|argued|claimed|insisted|"
     r"explained|noted|replied|recalled|warned|stressed)\b"
 )
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|told)\s+(?=[A-Z])")
 _PLACED_RUN = re.compile(rf"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?(?P<run>{NAME_RUN.pattern})")
 
 
@@ -609,6 +610,10 @@ def build_cast(text: str) -> Cast:
             cast.by_surname.setdefault(tokens[-1], []).append(name)
             if len(tokens) > 1:
                 cast.by_first.setdefault(tokens[0], []).append(name)
+    for m in _SAID_BEFORE.finditer(text):  # "said Hollande"
+        after = NAME_RUN.match(text, m.end())
+        if after:
+            cast.speaking.add(" ".join(name_tokens(after.group())))
     located: dict[str, int] = {}
     for m in _PLACED_RUN.finditer(text):
         if text[m.end() : m.end() + 2] not in ("'s", "’s"):
