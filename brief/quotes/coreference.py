@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
 from brief.quotes.speakers import NAME_RUN, NOT_NAMES, Cast
@@ -216,7 +217,39 @@ def link_nominal(role: str, text: str, pos: int, cast: Cast) -> str | None:
             if name:
                 return name
         i = low_window.rfind(head, 0, i)
+    # "the governor" for "Gov. Mike Pence": the head written as a title before a name.
+    titled = list(_titled_pattern(head).finditer(window))
+    for m in reversed(titled[-3:]):
+        name = _person(m.group(1), cast)
+        if name:
+            return name
     return None
+
+
+# Titles written shortened before a name, by the noun a description uses.
+_SHORT_TITLES = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "general": "Gen",
+    "professor": "Prof",
+    "doctor": "Dr",
+    "sergeant": "Sgt",
+    "captain": "Capt",
+    "lieutenant": "Lt",
+    "colonel": "Col",
+    "detective": "Det",
+}
+
+
+@lru_cache(maxsize=256)
+def _titled_pattern(head: str) -> re.Pattern[str]:
+    forms = [re.escape(head.capitalize())]
+    if head in _SHORT_TITLES:
+        forms.append(re.escape(_SHORT_TITLES[head]) + r"\.?")
+    return re.compile(rf"\b(?:{'|'.join(forms)})\s+({NAME_RUN.pattern})")
 
 
 _NAME_AT_END = re.compile(rf"({NAME_RUN.pattern})$")
