@@ -164,6 +164,11 @@ def test_unreadable_attribution_does_not_carry_the_last_speaker() -> None:
         ),
     ],
 )
+def test_nominal_linked_to_the_named_person(text: str, speaker: str, mention: str) -> None:
+    quote = only_quote(text)
+    assert (quote.speaker, quote.mention, quote.resolution) == (speaker, mention, "nominal")
+
+
 def test_description_linked_through_a_title() -> None:
     text = (
         "Gov. Mike Palen spoke in the capital on Monday. Voters cheered.\n\n"
@@ -171,11 +176,6 @@ def test_description_linked_through_a_title() -> None:
     )
     quote = only_quote(text)
     assert (quote.speaker, quote.mention, quote.resolution) == ("Mike Palen", "the governor", "nominal")
-
-
-def test_nominal_linked_to_the_named_person(text: str, speaker: str, mention: str) -> None:
-    quote = only_quote(text)
-    assert (quote.speaker, quote.mention, quote.resolution) == (speaker, mention, "nominal")
 
 
 def test_indefinite_description_is_not_linked() -> None:
