@@ -504,6 +504,7 @@ class Cast:
     # Names written as the subject of a speech verb ("Bolton said"): whoever
     # speaks is a person or an organisation, not a place or a thing.
     speaking: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # written after a title: "Representative Brooks"
 
     def resolve(self, run: str) -> str | None:
         """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
@@ -627,6 +628,8 @@ def build_cast(text: str) -> Cast:
             # A lone capitalised word (a place, a brand) is no person unless the
             # article also names someone with it as surname or gives a title.
             continue
+        if _titled(run):
+            cast.titled.add(full)
         cast.mentions.append((start, full))
         person = cast.people[full]
         gender = title_gender(run)

@@ -96,7 +96,7 @@ def plausible_person(name: str, cast: Cast) -> bool:
         return False
     if _made_of_words(tokens, cast) and person.male + person.female < 3:
         return False  # "Freedom Partners", "National Convention": words the article also writes in lower case
-    return len(tokens) > 1 or person.gender is not None or name in cast.speaking
+    return len(tokens) > 1 or person.gender is not None or name in cast.speaking or name in cast.titled
 
 
 def _made_of_words(tokens: list[str], cast: Cast) -> bool:
