@@ -7,7 +7,10 @@ an attribution clause after the quote ("…,” Kerry said), before it (She said
 '…'), inside it (“…,” Kerry said. “…”), inverted (said Rear Adm. John Kirby),
 or carried over from the sentence before. Attribution clauses are read by
 ``brief.quotes.clauses``, names resolved by ``brief.quotes.speakers`` and pronouns by
-``brief.quotes.coreference``; a speaker the text does not give stays ``None``.
+``brief.quotes.coreference``; a speaker the text does not give, or one
+``brief.quotes.trust`` does not believe, stays ``None``. Each quotation keeps the
+words that named its speaker (``mention``) and how they led to it
+(``resolution``: direct, pronoun, nominal or carried).
 """
 
 from __future__ import annotations
