@@ -124,7 +124,7 @@ def test_cut_description_is_completed_or_refused() -> None:
         (
             "Prosecutors charged Carl Voss on Tuesday. The indictment reads: "
             '"Voss moved the money through three shell companies over four years."',
-            None,
+            "The indictment",
         ),
     ],
 )
@@ -167,6 +167,15 @@ def test_unreadable_attribution_does_not_carry_the_last_speaker() -> None:
 def test_nominal_linked_to_the_named_person(text: str, speaker: str, mention: str) -> None:
     quote = only_quote(text)
     assert (quote.speaker, quote.mention, quote.resolution) == (speaker, mention, "nominal")
+
+
+def test_description_linked_through_a_title() -> None:
+    text = (
+        "Gov. Mike Palen spoke in the capital on Monday. Voters cheered.\n\n"
+        '"I want to thank every volunteer in this state," the governor said.'
+    )
+    quote = only_quote(text)
+    assert (quote.speaker, quote.mention, quote.resolution) == ("Mike Palen", "the governor", "nominal")
 
 
 def test_indefinite_description_is_not_linked() -> None:

@@ -3,7 +3,8 @@
 The public door for the rest of brief. ``attribution`` finds quotations and
 reads the reporting clause around them (with ``clauses`` for the grammar,
 ``speakers`` for the article's cast of names, ``coreference`` for pronouns and
-nominal descriptions); ``keyquotes`` chooses and displays the key quotes.
+nominal descriptions, ``trust`` for which speakers may be shown at all);
+``keyquotes`` chooses and displays the key quotes.
 """
 
 from brief.quotes.attribution import extract_quotes

@@ -7,7 +7,10 @@ an attribution clause after the quote ("…,” Kerry said), before it (She said
 '…'), inside it (“…,” Kerry said. “…”), inverted (said Rear Adm. John Kirby),
 or carried over from the sentence before. Attribution clauses are read by
 ``brief.quotes.clauses``, names resolved by ``brief.quotes.speakers`` and pronouns by
-``brief.quotes.coreference``; a speaker the text does not give stays ``None``.
+``brief.quotes.coreference``; a speaker the text does not give, or one
+``brief.quotes.trust`` does not believe, stays ``None``. Each quotation keeps the
+words that named its speaker (``mention``) and how they led to it
+(``resolution``: direct, pronoun, nominal or carried).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 
 from brief.quotes.clauses import (
     AFTER,
+    AFTER_QUOTE,
     COORDINATED,
     PRONOUNS,
     REST_OF_CLAUSE,
@@ -325,8 +329,10 @@ def _attribute(
         found = _signature(text, group.spans[-1][1])
     if not found:
         found = _before(text, sentence.start, start)
-    if not found and not VERB_RE.search(text, sentence.start, start):
-        intro = introducing_subject(text[sentence.start : start])
+    # A lead longer than this is no introduction; the bound keeps each quote's work constant.
+    lead_start = max(sentence.start, start - _INTRO_SPAN)
+    if not found and lead_start == sentence.start and not VERB_RE.search(text, lead_start, start):
+        intro = introducing_subject(text[lead_start:start])
         found = (intro[0], intro[1], start) if intro else None
     if not found:
         origin = "carried"
@@ -388,6 +394,9 @@ def _attribute(
 _SIGNATURE = re.compile(r"[ \t]*\n+[ \t]*[-—–]+[ \t]*(?P<name>[A-Z][^\n]{1,60}?)[.,]?[ \t]*(?:\n|$)")
 
 
+_INTRO_SPAN = 400
+
+
 def _signature(text: str, end: int) -> tuple[str, str, int] | None:
     """A quotation signed on the line after it: “…” / — Bernie Sanders."""
     m = _SIGNATURE.match(text, end, min(len(text), end + 120))
@@ -419,19 +428,27 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
     attribution usually follows ('Then why?' Dr Phil asks.).
     """
     chunk = text[end:limit]
-    m = AFTER.match(chunk)
+    last = text[start + 1 : end - 1].rstrip()[-1:]
+    m = (AFTER_QUOTE if last == "," else AFTER).match(chunk)
     if not m:
         return None
-    last = text[start + 1 : end - 1].rstrip()[-1:]
     if last == ".":
         np = m.group("np")
         if not (np and np.strip().lower() in ("he", "she", "they", "it")):
             return None
     if last in ".!?":
         rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
-        if len(rest.split()) > 3 or " that" in rest:
+        # "…?" Trump said to a crowd of 500: a short phrase about the speaking may follow.
+        circumstance = _CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 8
+        if (len(rest.split()) > 3 and not circumstance) or " that" in rest:
             return None
     return m
+
+
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 
 
 def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] | None:
@@ -460,7 +477,9 @@ def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] 
     verbs = list(VERB_RE.finditer(lead))
     for m in reversed(verbs):
         rest = lead[m.end() :]
-        if re.search(r"[.!?]\s", rest) or len(rest.split()) > 14:
+        # A colon right before the quotation lets the reported clause run longer.
+        limit = 30 if lead.rstrip().endswith(":") else 14
+        if re.search(r"[.!?]\s", rest) or len(rest.split()) > limit:
             continue
         if m.group().lower().startswith("according"):
             inv = re.match(rf"\s+({TOKEN}(?:\s+{TOKEN}){{0,7}})", rest)

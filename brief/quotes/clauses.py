@@ -140,7 +140,9 @@ _VERB_WORDS = [
     "arguing",
     "stating",
 ]
-_VERB = "(?:[Aa]ccording\\s+to|went\\s+on|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+_VERB = (
+    "(?:[Aa]ccording\\s+to|went\\s+on|put\\s+it|read|" + "|".join(sorted(set(_VERB_WORDS), key=len, reverse=True)) + ")"
+)
 VERB_RE = re.compile(rf"\b{_VERB}\b")
 _ADVERBS = "also|later|then|previously|once|recently|simply|quickly|just|further|earlier|again|angrily|proudly|bluntly"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
@@ -149,7 +151,17 @@ TOKEN = rf"(?:{ABBREVIATED}|[\w’'-]+)"
 # The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
 AFTER = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?P<appos>,[^,\"“”‘]{{1,90}},?)?\s+{_ADVERB}(?P<verb>{_VERB})\b"
+    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB})\b"
+    rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
+    rf")"
+)
+# Right after a quotation ending in a comma any past-tense verb reports it:
+# “…,” LeVell assured the crowd.
+AFTER_QUOTE = re.compile(
+    rf"^[\s,—–-]*(?:"
+    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed)\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
@@ -342,7 +354,7 @@ def first_subject(lead: str) -> tuple[str, str] | None:
     for m in VERB_RE.finditer(lead):
         subject = subject_before(lead[: m.start()])
         sp = speaker_from_np(subject) if subject else None
-        if sp:
+        if sp and not (sp[0] == "name" and sp[1].split()[0].lower() in NOT_NAMES):
             return sp
     return None
 
@@ -354,7 +366,10 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
         return None
     if words[0].lower() in ("he", "she"):
         return ("pronoun", words[0])
-    m = NAME_RUN.match(lead.lstrip())
+    body = _LEADING_CLAUSE.sub("", lead.lstrip(), count=1)
+    if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
+        return ("pronoun", body.split()[0])
+    m = NAME_RUN.match(body)
     if m and m.group().split()[0].lower() not in NOT_NAMES:
         return ("name", m.group())
     return None
@@ -363,7 +378,7 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
 # A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
-    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However)\b[^,:;]{0,90},\s*"
+    r"Speaking|Later|Earlier|Then|Still|Meanwhile|However|Here|There|Back|Now|Today|Yesterday)\b[^,:;]{0,90},\s*"
 )
 _INTRO = re.compile(
     rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
@@ -473,6 +488,9 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         if runs:
             return ("name", runs[-1].group())
     role = _role(words, from_start=False)
+    if role is None and words[0].lower() in DETERMINERS and 2 <= len(words) <= 6 and words[-1].isalpha():
+        # "the governor said": any definite description; ``trust.whole_role`` judges its head.
+        role = " ".join(words) if words[-1].islower() else None
     return ("role", role) if role else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
 from brief.quotes.speakers import NAME_RUN, NOT_NAMES, Cast
@@ -201,22 +202,73 @@ def link_nominal(role: str, text: str, pos: int, cast: Cast) -> str | None:
     head = words[-1].lower()
     age = _AGE.fullmatch(head)
     if age:
-        found = [m.group(1) for m in re.finditer(rf"({NAME_RUN.pattern}),\s+{age.group(1)}\b", window)]
-        return _person(found[-1], cast) if found else None
-    for m in reversed(list(re.finditer(rf"(?<![\w-]){re.escape(head)}\b", window, re.I))):
-        after = re.match(rf",?\s+({NAME_RUN.pattern})", window[m.end() :])
-        if after:
-            name = _person(after.group(1), cast)
+        # "Lena Ortiz, 29, ...": the name right before the age.
+        marker = f", {age.group(1)}"
+        i = window.rfind(marker)
+        while i > 0:
+            if not window[i + len(marker) : i + len(marker) + 1].isdigit():
+                before = _NAME_AT_END.search(window, max(0, i - 80), i)
+                name = _person(before.group(1), cast) if before else None
+                if name:
+                    return name
+            i = window.rfind(marker, 0, i)
+        return None
+    low_window = window.lower()
+    i = low_window.rfind(head)
+    while i >= 0:
+        j = i + len(head)
+        whole = (i == 0 or not (window[i - 1].isalnum() or window[i - 1] == "-")) and not window[j : j + 1].isalnum()
+        if whole:
+            after = _NAME_AFTER.match(window, j)
+            name = _person(after.group(1), cast) if after else None
             if name:
                 return name
-        before = re.search(
-            rf"({NAME_RUN.pattern}),\s+(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$", window[: m.start()]
-        )
-        if before:
-            name = _person(before.group(1), cast)
+            before = _NAME_BEFORE_DESCRIPTION.search(window, max(0, i - 120), i)
+            name = _person(before.group(1), cast) if before else None
             if name:
                 return name
+        i = low_window.rfind(head, 0, i)
+    # "the governor" for "Gov. Mike Pence": the head written as a title before a name.
+    titled = list(_titled_pattern(head).finditer(window))
+    for m in reversed(titled[-3:]):
+        name = _person(m.group(1), cast)
+        if name:
+            return name
     return None
+
+
+# Titles written shortened before a name, by the noun a description uses.
+_SHORT_TITLES = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "general": "Gen",
+    "professor": "Prof",
+    "doctor": "Dr",
+    "sergeant": "Sgt",
+    "captain": "Capt",
+    "lieutenant": "Lt",
+    "colonel": "Col",
+    "detective": "Det",
+}
+
+
+@lru_cache(maxsize=256)
+def _titled_pattern(head: str) -> re.Pattern[str]:
+    forms = [re.escape(head.capitalize())]
+    if head in _SHORT_TITLES:
+        forms.append(re.escape(_SHORT_TITLES[head]) + r"\.?")
+    return re.compile(rf"\b(?:{'|'.join(forms)})\s+({NAME_RUN.pattern})")
+
+
+_NAME_AT_END = re.compile(rf"({NAME_RUN.pattern})$")
+_NAME_AFTER = re.compile(rf",?\s+({NAME_RUN.pattern})")
+# "Arsene Wenger, the Arsenal boss": a name, a comma, a few words up to the noun.
+_NAME_BEFORE_DESCRIPTION = re.compile(
+    rf"({NAME_RUN.pattern}),\s+(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$"
+)
 
 
 def _person(run: str, cast: Cast) -> str | None:

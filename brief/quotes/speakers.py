@@ -494,15 +494,18 @@ class Cast:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)  # first name -> full names
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fullest name)
-    # Words the article writes in lower case ("some", "back", "defense"): a
-    # capitalised one of them opening a sentence is no name.
-    common_words: frozenset[str] = frozenset()
+    text: str = ""
+    # Words looked up in ``is_common``; past a few dozen, the whole vocabulary
+    # is read once instead, so the cost stays linear in the article.
+    _common: dict[str, bool] = field(default_factory=dict)
+    _vocabulary: frozenset[str] | None = None
     # Names the article writes after "in", "at", "near"... at least as often as
     # elsewhere: places (and venues).
     placed: set[str] = field(default_factory=set)
     # Names written as the subject of a speech verb ("Bolton said"): whoever
     # speaks is a person or an organisation, not a place or a thing.
     speaking: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)  # written after a title: "Representative Brooks"
 
     def resolve(self, run: str) -> str | None:
         """The fullest name for a name as written ("Kerry" -> "John Kerry")."""
@@ -523,6 +526,19 @@ class Cast:
             if len(firsts) == 1:
                 best = firsts[0]
         return best or " ".join(tokens)
+
+    def is_common(self, word: str) -> bool:
+        """Does the article write ``word`` in lower case ("some", "back", "defense")?
+        A capitalised one of them opening a sentence is no name."""
+        low = word.lower()
+        if self._vocabulary is not None:
+            return low in self._vocabulary
+        if low not in self._common:
+            if len(self._common) >= 48:
+                self._vocabulary = frozenset(_LOWER_WORD.findall(self.text))
+                return low in self._vocabulary
+            self._common[low] = _written_alone(self.text, low)
+        return self._common[low]
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name)
@@ -550,24 +566,42 @@ class Cast:
         return None
 
 
+def _written_alone(text: str, word: str, limit: int = 64) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word (not inside another)?
+    Looks at no more than ``limit`` occurrences (then says yes: a word that
+    frequent is a common one)."""
+    start = 0
+    for _ in range(limit):
+        i = text.find(word, start)
+        if i < 0:
+            return False
+        j = i + len(word)
+        if (i == 0 or not _IN_WORD(text[i - 1])) and (j >= len(text) or not _IN_WORD(text[j])):
+            return True
+        start = i + 1
+    return True
+
+
+def _IN_WORD(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _SPEAKS = re.compile(
     r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|added|adds|asked|wrote|writes|tweeted|argued|claimed|insisted|"
     r"explained|noted|replied|recalled|warned|stressed)\b"
 )
-_LOCATIVE = re.compile(r"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|told)\s+(?=[A-Z])")
+_PLACED_RUN = re.compile(rf"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?(?P<run>{NAME_RUN.pattern})")
 
 
 def build_cast(text: str) -> Cast:
     """Find the people of an article: name runs, fullest names, genders."""
-    cast = Cast(common_words=frozenset(_LOWER_WORD.findall(text)))
+    cast = Cast(text=text)
     runs: list[tuple[int, int, str, list[str]]] = []
-    located: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for m in NAME_RUN.finditer(text):
-        run = " ".join(m.group().split())
-        after_locative = _LOCATIVE.search(text, max(0, m.start() - 12), m.start()) is not None
-        possessive = text[m.end() : m.end() + 2] in ("'s", "’s")
-        located[run] = located.get(run, 0) + (1 if after_locative and not possessive else -1)
+        seen[m.group()] = seen.get(m.group(), 0) + 1
         if _SPEAKS.match(text, m.end()):
             cast.speaking.add(" ".join(name_tokens(m.group())))
         tokens = name_tokens(m.group())
@@ -580,7 +614,15 @@ def build_cast(text: str) -> Cast:
             cast.by_surname.setdefault(tokens[-1], []).append(name)
             if len(tokens) > 1:
                 cast.by_first.setdefault(tokens[0], []).append(name)
-    cast.placed = {run for run, balance in located.items() if balance >= 0}
+    for m in _SAID_BEFORE.finditer(text):  # "said Hollande"
+        after = NAME_RUN.match(text, m.end())
+        if after:
+            cast.speaking.add(" ".join(name_tokens(after.group())))
+    located: dict[str, int] = {}
+    for m in _PLACED_RUN.finditer(text):
+        if text[m.end() : m.end() + 2] not in ("'s", "’s"):
+            located[m.group("run")] = located.get(m.group("run"), 0) + 1
+    cast.placed = {run for run, n in located.items() if 2 * n >= seen.get(run, 0)}
     for k, (start, end, run, tokens) in enumerate(runs):
         full = cast.resolve(" ".join(tokens))
         if full is None or full not in cast.people:
@@ -589,6 +631,8 @@ def build_cast(text: str) -> Cast:
             # A lone capitalised word (a place, a brand) is no person unless the
             # article also names someone with it as surname or gives a title.
             continue
+        if _titled(run):
+            cast.titled.add(full)
         cast.mentions.append((start, full))
         person = cast.people[full]
         gender = title_gender(run)

@@ -81,10 +81,10 @@ def _opener(token: str, cast: Cast, alone: bool) -> bool:
         return False  # "Mrs. Clinton", "Sen. Graham": a title, kept for the name resolver
     if low in _OPENERS:
         return True
-    if low.endswith(("ing", "ly")) and low in cast.common_words:
+    if low.endswith(("ing", "ly")) and cast.is_common(low):
         return True  # "Depending on ...", "Ultimately"
     # A word the article otherwise writes in lower case, with nobody named by it.
-    return low in cast.common_words and (alone or not token[:1].isupper()) and not cast.by_surname.get(token)
+    return cast.is_common(low) and (alone or not token[:1].isupper()) and not cast.by_surname.get(token)
 
 
 def plausible_person(name: str, cast: Cast) -> bool:
@@ -96,13 +96,13 @@ def plausible_person(name: str, cast: Cast) -> bool:
         return False
     if _made_of_words(tokens, cast) and person.male + person.female < 3:
         return False  # "Freedom Partners", "National Convention": words the article also writes in lower case
-    return len(tokens) > 1 or person.gender is not None or name in cast.speaking
+    return len(tokens) > 1 or person.gender is not None or name in cast.speaking or name in cast.titled
 
 
 def _made_of_words(tokens: list[str], cast: Cast) -> bool:
     """Is a word of the name one the article otherwise writes in lower case?
     (A title such as Mr. or Sen. before the name outweighs this: see the callers.)"""
-    return any(len(t) > 2 and t.lower() in cast.common_words for t in tokens)
+    return any(len(t) > 2 and cast.is_common(t) for t in tokens)
 
 
 def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
@@ -132,6 +132,7 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
 
 # Speakers that are many people or a text: "the crowd chanted", "the ad claims".
 _GROUP_NOUNS = frozenset(["crowd", "audience", "ad", "advert", "message", "memo", "post", "tweet", "letter", "email"])
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
 _NOUN_ENDINGS = ("man", "woman", "person", "er", "ist", "or", "ent", "ant", "ian", "ee")
 
 
@@ -145,9 +146,11 @@ def whole_role(role: str, text: str) -> str | None:
     words = role.split()
     if not words:
         return None
-    m = re.search(rf"(?<![\w-]){re.escape(role)}\s+([a-z][a-z-]+)\b", text)
-    if m and m.group(1) in ROLE_NOUNS:
-        words.append(m.group(1))
+    i = text.find(role)
+    if i >= 0:
+        m = _NEXT_WORD.match(text, i + len(role))
+        if m and m.group(1) in ROLE_NOUNS:
+            words.append(m.group(1))
     head = words[-1].lower().strip(",.")
     if head in DETERMINERS or head in _OPENERS:
         return None
