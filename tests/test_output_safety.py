@@ -264,3 +264,19 @@ def test_markdown_escaping_keeps_ordinary_text_readable():
     assert sanitize.markdown("a <b>x</b> [y](z) *w* _v_ `u` #t AT&T &amp;") == (
         "a \\<b\\>x\\</b\\> \\[y\\](z) \\*w\\* \\_v\\_ \\`u\\` \\#t AT&T \\&amp;"
     )
+
+
+def test_html_policy_allows_exactly_its_own_style(isolated, capsys, tmp_path):
+    import base64
+    import hashlib
+
+    from digest_helpers import SAMPLES
+
+    code, stdout, _ = run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE, "-f", "html"], capsys)
+    assert code == 0
+    page = Path(stdout.strip()).read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in page
+    assert "unsafe-inline" not in page
