@@ -88,8 +88,13 @@ def link(url: str | None) -> str | None:
     scheme = SCHEME.match(cleaned)
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         return None
-    if scheme and not urlsplit(cleaned).netloc:
-        return None  # "http:foo" is relative to the page in some browsers; not a real web address
+    if scheme:
+        try:
+            host = urlsplit(cleaned).netloc
+        except ValueError:  # "http://[" and other unparseable addresses
+            return None
+        if not host:
+            return None  # "http:foo" is relative to the page in some browsers; not a real web address
     # "%" stays as it is: the URL may already be encoded.
     return _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), cleaned)
 

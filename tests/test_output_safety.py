@@ -242,6 +242,8 @@ def test_error_messages_are_inert(isolated, tmp_path, capsys):
         ("relative/page.html", "relative/page.html"),
         ("//example.com/x", "//example.com/x"),
         ("https:no-host", None),
+        ("http://[", None),
+        ("http://x/\u2028y", "http://x/%E2%80%A8y"),
         ("", None),
         ("\x00\x1f ", None),
         *[(bad, None) for bad in BAD_LINKS],
