@@ -46,7 +46,7 @@ SAFE_SCHEMES = ("http", "https")
 # Percent-encode what could end a link destination or an attribute, or is not allowed in a URL.
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _DROP_IN_LINK = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
-_LINK_UNSAFE = re.compile(r"[\x00-\x20\"'<>\\`(){}|^\x7f]")
+_LINK_UNSAFE = re.compile(r"[\s\x00-\x20\"'<>\\`(){}|^\x7f]")
 
 
 def text(value: str | None) -> str:
@@ -88,10 +88,15 @@ def link(url: str | None) -> str | None:
     scheme = SCHEME.match(cleaned)
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         return None
-    if scheme and not urlsplit(cleaned).netloc:
-        return None  # "http:foo" is relative to the page in some browsers; not a real web address
+    if scheme:
+        try:
+            host = urlsplit(cleaned).netloc
+        except ValueError:  # "http://[" and other unparseable addresses
+            return None
+        if not host:
+            return None  # "http:foo" is relative to the page in some browsers; not a real web address
     # "%" stays as it is: the URL may already be encoded.
-    return _LINK_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", cleaned)
+    return _LINK_UNSAFE.sub(lambda m: quote(m.group(), safe=""), cleaned)
 
 
 def path_link(path: str | os.PathLike[str], base: str | os.PathLike[str] | None = None) -> str | None:

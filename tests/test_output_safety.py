@@ -243,6 +243,8 @@ def test_error_messages_are_inert(isolated, tmp_path, capsys):
         ("relative/page.html", "relative/page.html"),
         ("//example.com/x", "//example.com/x"),
         ("https:no-host", None),
+        ("http://[", None),
+        ("http://x/\u2028y", "http://x/%E2%80%A8y"),
         ("", None),
         ("\x00\x1f ", None),
         *[(bad, None) for bad in BAD_LINKS],
@@ -265,3 +267,61 @@ def test_markdown_escaping_keeps_ordinary_text_readable():
     assert sanitize.markdown("a <b>x</b> [y](z) *w* _v_ `u` #t AT&T &amp;") == (
         "a \\<b\\>x\\</b\\> \\[y\\](z) \\*w\\* \\_v\\_ \\`u\\` \\#t AT&T \\&amp;"
     )
+
+
+def test_html_policy_allows_exactly_its_own_style(isolated, capsys, tmp_path):
+    import base64
+    import hashlib
+
+    from digest_helpers import SAMPLES
+
+    code, stdout, _ = run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE, "-f", "html"], capsys)
+    assert code == 0
+    page = Path(stdout.strip()).read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in page
+    assert "unsafe-inline" not in page
+
+
+# Property checks over arbitrary strings: the rules hold for any input, not only the payloads above.
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.one_of(
+    st.characters(),
+    st.sampled_from(list("<>\"'&[]()*_`#|~\\:/ \n\r\t\x1b\x07\x85\u2028\u202e\u2066\x9b")),
+    st.sampled_from(["javascript:", "data:", "<script>", "onerror=", "&#x202e;", "http://", "](", "<img "]),
+)
+_NASTY = st.lists(_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NASTY)
+def test_text_and_markdown_never_carry_controls_or_markup(value):
+    from markdown_it import MarkdownIt
+
+    for out in (sanitize.text(value), sanitize.markdown(value), sanitize.html(value)):
+        _check_chars(out)
+        assert "\n" not in out
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True
+    rendered = md.render(f"- {sanitize.markdown(value)}\n")
+    parser = _Collector()
+    parser.feed(rendered)
+    assert set(parser.tags) <= {"ul", "li"}, (value, rendered)  # text only: no tag of the article's making
+    _check_chars(sanitize.block(value).replace("\n", "").replace("\t", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NASTY)
+def test_links_are_http_or_relative_and_attribute_safe(value):
+    out = sanitize.link(value)
+    if out is None:
+        return
+    _check_chars(out)
+    assert not re.search(r"[\s\"'<>\\`]", out)
+    scheme = sanitize.SCHEME.match(out)
+    assert scheme is None or scheme.group(1).lower() in ("http", "https")
+    assert sanitize.link(out) == out  # stable: a second pass changes nothing
