@@ -53,9 +53,13 @@ def main() -> None:
     started = time.perf_counter()
     chunks = [list(range(k, args.count, 50 * args.workers)) for k in range(50 * args.workers)]
     problems: list[tuple[int, str]] = []
+    done = 0
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        for found in pool.map(run_chunk, [args.seed] * len(chunks), chunks):
+        for chunk, found in zip(chunks, pool.map(run_chunk, [args.seed] * len(chunks), chunks)):
             problems.extend(found)
+            done += len(chunk)
+            # A running count, so a long run that is cut short still says something.
+            print(f"... {done} inputs, {len(problems)} problem(s)", file=sys.stderr, flush=True)
     problems.sort()
     seconds = time.perf_counter() - started
     kinds = Counter(p.split(":", 1)[0] for _, p in problems)

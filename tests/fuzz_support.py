@@ -80,7 +80,21 @@ PIECES = [
     "İ",
     "ß",
 ]
-KINDS = ("insert", "delete", "duplicate", "swap", "upper", "join_lines", "truncate", "repeat")
+KINDS = (
+    "insert",
+    "delete",
+    "duplicate",
+    "swap",
+    "upper",
+    "join_lines",
+    "truncate",
+    "repeat",
+    "repeat_slice",
+    "drop_marks",
+    "straighten_marks",
+    "pronoun_chain",
+)
+_MARKS = "\"“”‘’«»„'"
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,16 @@ def apply(text: str, edits: list[Edit]) -> str:
             text = text[:at] + text[at:end].replace("\n", " ") + text[end:]
         elif edit.kind == "truncate":
             text = text[: max(at, 1)]
+        elif edit.kind == "repeat_slice":
+            text = text[:end] + text[at:end] * (edit.length % 30 + 1) + text[end:]
+        elif edit.kind == "drop_marks":
+            # Unbalanced quotations: the marks of a stretch go, the rest stay.
+            text = text[:at] + text[at:end].translate({ord(c): None for c in _MARKS}) + text[end:]
+        elif edit.kind == "straighten_marks":
+            text = text[:at] + text[at:end].translate(str.maketrans("“”‘’«»„", '""\'\'"""')) + text[end:]
+        elif edit.kind == "pronoun_chain":
+            # More sentences in a row referring back than Python's recursion limit.
+            text = text[:at] + " He said the plan works." * (1000 + edit.length) + text[at:]
         elif edit.kind == "repeat":
             text = text[:at] + PIECES[edit.piece % len(PIECES)] * (edit.length % 40 + 2) + text[at:]
     return text

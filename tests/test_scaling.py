@@ -130,3 +130,40 @@ def test_word_before(text: str, end: int, word: str | None) -> None:
 def test_hover_card_repair_still_works() -> None:
     text = "Gov. Jane DoeJane Q. DoeState governor signs budget Other headline MORE (R) said on Monday."
     assert repair(text) == "Gov. Jane Doe (R) said on Monday."
+
+
+def _pairwise_select(doc, scores, limit):
+    """The near-duplicate rule of select(), comparing with every chosen point (quadratic)."""
+    from brief.extractive.select import MAX_SIMILARITY
+    from brief.extractive.similarity import cosine, sentence_vectors
+    from brief.text.bullets import LONG_POINT_PENALTY, LONG_POINT_WORDS, is_bullet_worthy
+
+    vectors = sentence_vectors(doc)
+    candidates = [s for s in doc.sentences if is_bullet_worthy(s)]
+
+    def adjusted(s):
+        return scores[s.index] * (LONG_POINT_PENALTY if s.words > LONG_POINT_WORDS else 1.0)
+
+    chosen = []
+    for s in sorted(candidates, key=lambda s: (-adjusted(s), s.index)):
+        if len(chosen) >= limit:
+            break
+        if any(cosine(vectors[s.index], vectors[c.index]) > MAX_SIMILARITY for c in chosen):
+            continue
+        chosen.append(s)
+    return sorted(s.index for s in chosen)
+
+
+@pytest.mark.parametrize("name", ["harbor-bridge.txt", "quotes-heavy.txt", "copied-web-page.txt"])
+def test_indexed_near_duplicate_check_chooses_as_the_pairwise_one(name: str) -> None:
+    from brief.extractive.scorers import get_scorer
+    from brief.extractive.select import Budget, select
+
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    # Repeated and shuffled sentences make many near-duplicates to drop.
+    sentences = [s.text for s in brief.parse(text).sentences]
+    rng = random.Random(3)
+    doc = brief.parse(text + "\n\n" + " ".join(rng.choice(sentences) for _ in range(150)))
+    scores = get_scorer("default").score(doc)
+    budget = Budget(ratio=1.0)
+    assert select(doc, scores, budget) == _pairwise_select(doc, scores, budget.max_points(doc))
