@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from digest_helpers import SAMPLES
 
 import brief
 from brief.errors import UsageError
+from tests.digest_helpers import SAMPLES
 
 TEXT = (Path(__file__).resolve().parents[1] / "samples" / "harbor-bridge.txt").read_text(encoding="utf-8")
 

@@ -16,10 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from digest_helpers import rss
 
 from brief import sanitize
 from tests.conftest import run_cli
+from tests.digest_helpers import rss
 
 DATE = "2026-03-14"
 ESC, BEL = "\x1b", "\x07"
@@ -273,7 +273,7 @@ def test_html_policy_allows_exactly_its_own_style(isolated, capsys, tmp_path):
     import base64
     import hashlib
 
-    from digest_helpers import SAMPLES
+    from tests.digest_helpers import SAMPLES
 
     code, stdout, _ = run_cli(["digest", str(SAMPLES), "-o", str(tmp_path), "--date", DATE, "-f", "html"], capsys)
     assert code == 0

@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from digest_helpers import REPO, SAMPLES
 
 from brief.digest.lock import digest_lock, lock_path
 from brief.digest.write import record_path
 from tests.conftest import run_cli
+from tests.digest_helpers import REPO, SAMPLES
 
 DATE = "2026-03-14"
 

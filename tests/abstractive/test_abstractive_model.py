@@ -18,12 +18,11 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("tokenizers")
 
-from abstractive_support import build_tiny_model, make_article  # noqa: E402
-
 import brief  # noqa: E402
 from brief.abstractive import AbstractiveOptions, ModelHandle, abstract_many, load_model  # noqa: E402
 from brief.errors import BackendUnavailable  # noqa: E402
 from brief.pipeline import parse, summarize_document  # noqa: E402
+from tests.abstractive_support import build_tiny_model, make_article  # noqa: E402
 from tests.conftest import run_cli as run  # noqa: E402
 
 ARTICLE = """Ferry service to resume after storm

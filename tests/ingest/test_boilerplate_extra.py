@@ -177,7 +177,7 @@ def test_clean_dev_articles_keep_every_sentence() -> None:
     import importlib.util
     from pathlib import Path
 
-    repo = Path(__file__).resolve().parents[1]
+    repo = Path(__file__).resolve().parents[2]
     spec = importlib.util.spec_from_file_location(
         "clean_articles_untouched", repo / "benchmarks" / "clean_articles_untouched.py"
     )

@@ -7,9 +7,9 @@ import os
 import shutil
 
 import pytest
-from digest_helpers import SAMPLES, content_feed
 
 from tests.conftest import run_cli
+from tests.digest_helpers import SAMPLES, content_feed
 
 DATE = "2026-03-14"
 

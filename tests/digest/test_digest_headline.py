@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from digest_helpers import make_article
-
 from brief.digest.stories import build_story
+from tests.digest_helpers import make_article
 
 FERRY = [
     "The Nettle Island ferry will run every hour from May, the harbour board said on Monday.",

@@ -7,10 +7,10 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from digest_helpers import FIXTURES, SAMPLES, rss
 
 from brief.digest import build_digest
 from tests.conftest import run_cli
+from tests.digest_helpers import FIXTURES, SAMPLES, rss
 
 DATE = "2026-03-14"
 

@@ -10,7 +10,6 @@ from brief.errors import URLGivenAsTextError
 from brief.render import render
 from brief.text.standalone import is_caption, opens_with_connective, stands_alone
 from tests.conftest import SAMPLES, run_brief
-from tests.test_fetch import server  # noqa: F401  (a 127.0.0.1 test server)
 
 ARTICLE = (
     "Lakeside council votes to rebuild the old ferry pier\n\n"
@@ -27,13 +26,6 @@ def test_a_url_given_as_text_is_refused_with_a_clear_error(call) -> None:
     with pytest.raises(URLGivenAsTextError, match=r"url="):
         call("  https://example.com/news/story-1  ")
     assert issubclass(URLGivenAsTextError, brief.BriefError)
-
-
-def test_summarize_url_fetches_the_page(server) -> None:  # noqa: F811
-    briefing = brief.summarize(url=f"{server}/article", sentences=2)
-    assert briefing.metadata.url and briefing.points
-    with pytest.raises(brief.BriefError):
-        brief.summarize("some text", url=f"{server}/article")
 
 
 def test_text_that_mentions_a_url_is_still_summarized() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import run_cli as run
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = str(ROOT / "samples" / "harbor-bridge.txt")
 HEAVY = ("torch", "transformers", "tokenizers", "safetensors", "huggingface_hub")
 

@@ -8,11 +8,11 @@ event) must not be.
 from __future__ import annotations
 
 import pytest
-from digest_helpers import SAMPLES, make_article
 
 from brief.digest.redundancy import RedundancyJudge, facts, shares_most_anchors
 from brief.digest.stories import build_story
 from brief.types import Article
+from tests.digest_helpers import SAMPLES, make_article
 
 # Other sentences of the same invented stories: the judge weighs words by
 # their rarity over a whole story, as build_story gives it.

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from digest_helpers import SAMPLES, content_feed, make_article
 
 import brief
 from brief.digest import NoArticlesError, build_digest
@@ -15,6 +14,7 @@ from brief.digest.abstractive import rewrite_points
 from brief.digest.render import render_digest
 from brief.errors import UsageError
 from brief.types import Article
+from tests.digest_helpers import SAMPLES, content_feed, make_article
 
 
 def stems(story) -> list[str]:

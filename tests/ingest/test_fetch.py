@@ -13,9 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from brief.cli import main
+import brief
 from brief.errors import ExitCode, FetchError
 from brief.ingest.fetch import MAX_BYTES, USER_AGENT, fetch_url
+from tests.conftest import run_cli
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Ferry service resumes on the Kessel River</title>
@@ -177,16 +178,6 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
-def run_cli(args: list[str], capsys, monkeypatch, tmp_path) -> tuple[int, str, str]:
-    config = tmp_path / "empty-config.toml"
-    config.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BRIEF_CONFIG", str(config))  # never the user's own config
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
-
-
 def test_fetch_html_article(server):
     src = fetch_url(f"{server}/article")
     assert src.format == "html"
@@ -260,13 +251,13 @@ def test_cli_dns_failure_exit_6(capsys, monkeypatch, tmp_path):
         raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
 
     monkeypatch.setattr(httpx.HTTPTransport, "handle_request", fail)
-    code, out, err = run_cli(["summarize", "https://news.invalid/story"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", "https://news.invalid/story"])
     assert code == 6 and out == ""
     assert err.startswith("Error: https://news.invalid/story: cannot resolve host")
 
 
 def test_cli_summarize_url(server, capsys, monkeypatch, tmp_path):
-    code, out, err = run_cli(["summarize", f"{server}/article"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", f"{server}/article"])
     assert code == 0, err
     assert out.startswith("Ferry service resumes on the Kessel River\n")
     assert "• The Kessel River ferry returned" in out
@@ -274,7 +265,7 @@ def test_cli_summarize_url(server, capsys, monkeypatch, tmp_path):
 
 
 def test_cli_summarize_url_json_has_url(server, capsys, monkeypatch, tmp_path):
-    code, out, err = run_cli(["summarize", f"{server}/article", "--format", "json"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", f"{server}/article", "--format", "json"])
     assert code == 0, err
     meta = json.loads(out)["metadata"]
     assert meta["url"] == f"{server}/article"
@@ -292,7 +283,7 @@ def test_cli_summarize_url_json_has_url(server, capsys, monkeypatch, tmp_path):
     ],
 )
 def test_cli_url_errors_exit_6(server, capsys, monkeypatch, tmp_path, path, message):
-    code, out, err = run_cli(["summarize", f"{server}{path}"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", f"{server}{path}"])
     assert code == ExitCode.NETWORK == 6
     assert out == ""
     assert err.startswith("Error: ") and message in err
@@ -301,19 +292,19 @@ def test_cli_url_errors_exit_6(server, capsys, monkeypatch, tmp_path, path, mess
 
 def test_cli_timeout_exit_6(server, capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("BRIEF_TIMEOUT", "0.5")
-    code, _, err = run_cli(["summarize", f"{server}/slow"], capsys, monkeypatch, tmp_path)
+    code, _, err = run_cli(["summarize", f"{server}/slow"])
     assert code == 6
     assert "timed out" in err
 
 
 def test_cli_connection_refused_exit_6(capsys, monkeypatch, tmp_path):
-    code, _, err = run_cli(["clean", f"http://127.0.0.1:{closed_port()}/x"], capsys, monkeypatch, tmp_path)
+    code, _, err = run_cli(["clean", f"http://127.0.0.1:{closed_port()}/x"])
     assert code == 6
     assert "cannot connect" in err
 
 
 def test_cli_clean_url(server, capsys, monkeypatch, tmp_path):
-    code, out, err = run_cli(["clean", f"{server}/article"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["clean", f"{server}/article"])
     assert code == 0, err
     assert out.splitlines()[0] == "Ferry service resumes on the Kessel River"
     assert "three-week pause for engine repairs" in out
@@ -371,6 +362,13 @@ def test_fetch_overall_deadline(server, path):
 
 
 def test_cli_bomb_exit_6(server, capsys, monkeypatch, tmp_path):
-    code, out, err = run_cli(["summarize", f"{server}/bomb"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", f"{server}/bomb"])
     assert code == 6 and out == ""
     assert err.startswith("Error: ") and err.count("\n") == 1
+
+
+def test_summarize_url_fetches_the_page(server) -> None:
+    briefing = brief.summarize(url=f"{server}/article", sentences=2)
+    assert briefing.metadata.url and briefing.points
+    with pytest.raises(brief.BriefError):
+        brief.summarize("some text", url=f"{server}/article")

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from digest_helpers import REPO, SAMPLES
 
 from tests.conftest import run_cli
+from tests.digest_helpers import REPO, SAMPLES
 
 DATE = "2026-01-02"
 INVENTED = "Mayor John Smith said the repairs cost 99 million dollars."
@@ -27,7 +27,7 @@ def tiny_dir(tmp_path_factory) -> Path:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     pytest.importorskip("tokenizers")
-    from abstractive_support import build_tiny_model
+    from tests.abstractive_support import build_tiny_model
 
     return build_tiny_model(tmp_path_factory.mktemp("tiny-digest") / "bart")
 

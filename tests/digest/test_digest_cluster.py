@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from digest_helpers import make_article
-
 from brief.digest.cluster import article_terms, cluster_articles, group_pairs, similar_pairs, term_vectors
+from tests.digest_helpers import make_article
 
 
 def chain(n: int, sim: float) -> tuple[list[int], list[int], list[float]]:
