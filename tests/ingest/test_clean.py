@@ -9,11 +9,11 @@ import json
 
 import pytest
 
-from brief.cli import main
 from brief.ingest.boilerplate import BAD, GOOD, META, NEUTRAL, SHORT, WEAK, classify, strip_boilerplate
 from brief.ingest.clean import clean, fix_mojibake, normalize
 from brief.ingest.sources import from_text
 from brief.pipeline import summarize
+from tests.conftest import run_cli
 
 COPIED_PAGE = """Skip to main content
 Menu
@@ -318,20 +318,10 @@ def test_html_article_metadata_and_reclean():
     assert "15,000 riders a day" in article.text
 
 
-def run_cli(args, capsys, monkeypatch, tmp_path):
-    config = tmp_path / "empty-config.toml"
-    config.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BRIEF_CONFIG", str(config))
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
-
-
 def test_cli_clean_text(tmp_path, capsys, monkeypatch):
     page = tmp_path / "page.txt"
     page.write_text(COPIED_PAGE, encoding="utf-8")
-    code, out, err = run_cli(["clean", str(page)], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["clean", str(page)])
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == "Orchard growers count losses after late frost"
@@ -342,20 +332,20 @@ def test_cli_clean_text(tmp_path, capsys, monkeypatch):
 def test_cli_clean_json_and_keep_boilerplate(tmp_path, capsys, monkeypatch):
     page = tmp_path / "page.txt"
     page.write_text(COPIED_PAGE, encoding="utf-8")
-    code, out, err = run_cli(["clean", str(page), "--format", "json"], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["clean", str(page), "--format", "json"])
     assert code == 0, err
     data = json.loads(out)
     assert data["metadata"]["title"] == "Orchard growers count losses after late frost"
     assert data["metadata"]["dateline"] == "DUNMORE, Wash."
     assert data["text"].startswith("Apple and cherry growers")
-    code, out, _ = run_cli(["clean", str(page), "--keep-boilerplate"], capsys, monkeypatch, tmp_path)
+    code, out, _ = run_cli(["clean", str(page), "--keep-boilerplate"])
     assert code == 0 and "Most Read" in out
 
 
 def test_cli_summarize_shows_metadata_above_bullets(tmp_path, capsys, monkeypatch):
     page = tmp_path / "page.txt"
     page.write_text(COPIED_PAGE, encoding="utf-8")
-    code, out, err = run_cli(["summarize", str(page)], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", str(page)])
     assert code == 0, err
     head = out.split("\n\n")[0].splitlines()
     assert head == [
@@ -370,11 +360,11 @@ def test_page_of_only_furniture_is_an_input_error(tmp_path, capsys, monkeypatch)
     page.write_text(
         "Home\nNews\nSports\nSubscribe\nSign In\n\n© 2026 The Valley Herald. All rights reserved.\n", encoding="utf-8"
     )
-    code, out, err = run_cli(["summarize", str(page)], capsys, monkeypatch, tmp_path)
+    code, out, err = run_cli(["summarize", str(page)])
     assert code == 3 and out == ""
     assert "no article text found" in err and "--keep-boilerplate" in err
 
 
 def test_cli_clean_rejects_unknown_format(tmp_path, capsys, monkeypatch):
-    code, _, err = run_cli(["clean", "-", "--format", "yaml"], capsys, monkeypatch, tmp_path)
+    code, _, err = run_cli(["clean", "-", "--format", "yaml"])
     assert code == 2 and "unknown format" in err

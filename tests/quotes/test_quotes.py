@@ -20,7 +20,7 @@ from brief.render import render
 from brief.text.quotemarks import find_quote_spans, has_broken_quote
 from brief.text.segment import segment
 from brief.types import Quote
-from tests.conftest import REPO, eval_file
+from tests.conftest import REPO, eval_file, run_cli
 
 SAMPLE = REPO / "samples" / "quotes-heavy.txt"
 
@@ -333,18 +333,12 @@ def test_key_quote_limit(sample_doc, limit: int) -> None:
 
 
 def test_cli_quotes_options() -> None:
-    from typer.testing import CliRunner
-
-    from brief.cli import _register_commands, app
-
-    _register_commands()
-    runner = CliRunner()
-    three = runner.invoke(app, ["summarize", str(SAMPLE), "--quotes", "3"])
-    assert three.exit_code == 0
-    assert len(three.stdout.split("Key quotes:\n", 1)[1].strip().splitlines()) == 3
-    none = runner.invoke(app, ["summarize", str(SAMPLE), "--no-quotes"])
-    assert none.exit_code == 0
-    assert "Key quotes" not in none.stdout
+    code, out, err = run_cli(["summarize", str(SAMPLE), "--quotes", "3"])
+    assert code == 0, err
+    assert len(out.split("Key quotes:\n", 1)[1].strip().splitlines()) == 3
+    code, out, err = run_cli(["summarize", str(SAMPLE), "--no-quotes"])
+    assert code == 0, err
+    assert "Key quotes" not in out
 
 
 @pytest.mark.parametrize(
