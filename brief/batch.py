@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,7 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from brief import sanitize
-from brief.errors import BriefError, ExitCode, InputError
+from brief.errors import BriefError, ExitCode, InputError, UsageError
+from brief.extractive.scorers import get_scorer
+from brief.ingest.sources import from_text, read_file
+from brief.pipeline import parse_source, refuse_url, summarize_document
 from brief.render import safe_dict
 from brief.types import Briefing
 
@@ -120,7 +124,6 @@ def read_jsonl(path: str | os.PathLike[str]) -> Iterator[BatchItem]:
     A line that is not JSON becomes an item with a ``problem`` (reported as that record's
     error), so one broken line does not stop the batch.
     """
-    import sys
 
     name = os.fspath(path)
     if name != "-" and not Path(name).is_file():
@@ -163,7 +166,6 @@ def summarize_item(item: BatchItem, options: BatchOptions) -> BatchResult:
 
 
 def _briefing(item: BatchItem, options: BatchOptions) -> Briefing:
-    from brief.pipeline import parse_source, summarize_document
 
     source = _source(item, options)
     doc = parse_source(source, keep_boilerplate=options.keep_boilerplate, language=options.language)
@@ -178,17 +180,15 @@ def _briefing(item: BatchItem, options: BatchOptions) -> Briefing:
 
 
 def _source(item: BatchItem, options: BatchOptions):
-    from brief.ingest.sources import from_text, read_file
 
     if item.path is not None:
         return read_file(item.path, options.input_format)
     if item.url is not None:
-        from brief.ingest.fetch import fetch_url
+        from brief.ingest.fetch import fetch_url  # httpx costs ~60 ms to import: only for URL records
 
         return fetch_url(item.url, input_format=options.input_format, timeout=options.timeout)
     if item.html is not None:
         return from_text(item.html, "html", origin=item.id)
-    from brief.pipeline import refuse_url
 
     refuse_url(item.text)
     return from_text(item.text or "", options.input_format, origin=item.id)
@@ -224,8 +224,6 @@ def summarize_many(
     ``error_message``; the batch goes on.
     """
     if workers < 1:
-        from brief.errors import UsageError
-
         raise UsageError(f"workers must be at least 1, got {workers}")
     options = BatchOptions(
         sentences=sentences,
@@ -239,7 +237,6 @@ def summarize_many(
         timeout=timeout,
     )
     # Fail fast on options that would fail every article (an unknown scorer, say).
-    from brief.extractive.scorers import get_scorer
 
     get_scorer(scorer)
     items = (as_item(value, n) for n, value in enumerate(inputs, start=1))

@@ -14,9 +14,10 @@ from brief import arguments
 from brief.config import DEFAULT_MAX_BYTES, Config
 from brief.errors import InputError, URLGivenAsTextError, UsageError
 from brief.extractive.scorers import get_scorer
+from brief.extractive.scorers.centrality import textrank
 from brief.extractive.select import Budget, select
 from brief.ingest.clean import CleanedArticle, clean
-from brief.ingest.sources import Source, from_text
+from brief.ingest.sources import Source, from_text, is_url
 from brief.quotes import choose_key_quotes, extract_quotes
 from brief.reports import BriefingStats
 from brief.text.bullets import LONG_POINT_WORDS, is_bullet_worthy
@@ -91,8 +92,7 @@ def _api_source(
     if (text is None) == (url is None):
         raise UsageError("give either the article text or url=..., not both and not neither")
     if url is not None:
-        from brief.ingest.fetch import fetch_url
-        from brief.ingest.sources import is_url
+        from brief.ingest.fetch import fetch_url  # httpx costs ~60 ms to import: only when a URL is given
 
         if not is_url(url):
             raise UsageError(f"url must start with http:// or https://, got {url[:80]!r}")
@@ -182,8 +182,6 @@ def choose_tldr_sentence(doc: Document, scores: list[float]) -> Sentence | None:
     opening connective ("However, ...") and no photo caption (``brief.text.standalone``),
     unless no other sentence is left.
     """
-    from brief.extractive.scorers.centrality import textrank
-
     candidates = [s for s in doc.sentences if is_bullet_worthy(s) and s.words <= LONG_POINT_WORDS]
     candidates = [s for s in candidates if stands_alone(s.text)] or candidates
     if not candidates:
@@ -218,7 +216,7 @@ def model_handle(abstractive: bool, model: str | ModelHandle | None) -> ModelHan
     """
     if not abstractive and model is None:
         return None
-    from brief.abstractive import DEFAULT_MODEL, load_model
+    from brief.abstractive import DEFAULT_MODEL, load_model  # the optional backend: never on the extractive path
 
     return load_model(model or DEFAULT_MODEL) if model is None or isinstance(model, str) else model
 
@@ -229,7 +227,7 @@ def abstract_step(
     """Briefing -> [abstract()] -> Briefing: rewrite the points when a model handle is given."""
     if handle is None:
         return briefing
-    from brief.abstractive import AbstractiveOptions, abstract
+    from brief.abstractive import AbstractiveOptions, abstract  # the optional backend, as above
 
     return abstract(doc, briefing, handle, generation or AbstractiveOptions())
 

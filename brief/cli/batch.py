@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from brief.batch import BatchItem, default_workers, read_jsonl, summarize_many
+from brief.cli.output import output_stream
 from brief.errors import PartialSuccess, UsageError
+from brief.ingest.sources import is_url
 
 
 def batch_items(sources: list[str], jsonl: str | None) -> Iterator[Any]:
     """BatchItems from FILE/URL arguments, or from the records of a JSON Lines file."""
-    from brief.batch import BatchItem, read_jsonl
-    from brief.ingest.sources import is_url
 
     if jsonl is not None:
         yield from read_jsonl(jsonl)
@@ -43,8 +44,6 @@ def run_batch(
     **options: Any,
 ) -> None:
     """Write one JSON line per input; raise PartialSuccess (exit 5) when some inputs failed."""
-    from brief.batch import default_workers, summarize_many
-    from brief.cli.output import output_stream
 
     total = count_records(sources, jsonl)
     workers = workers or default_workers()
@@ -76,6 +75,7 @@ class _Progress:
         if not sys.stderr.isatty():
             return lambda done: None
         try:
+            # rich draws the bar: imported only when stderr is a terminal.
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
         except ImportError:  # rich comes with typer, but a slim install may lack it

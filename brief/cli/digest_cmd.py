@@ -74,6 +74,7 @@ def digest_command(
     beams: int | None = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
     max_length: int | None = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per story."),
 ) -> None:
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.cli.summarize_cmd import abstractive_setup
     from brief.config import load_config
     from brief.digest import NoArticlesError, build_digest, digest_date
@@ -178,6 +179,7 @@ class _progress:
         if not sys.stderr.isatty():
             return None
         try:
+            # rich draws the bar: imported only when stderr is a terminal.
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
         except ImportError:  # rich comes with typer, but a slim install may lack it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +104,7 @@ def summarize_command(
         help="Abstractive: keep, flagged, generated sentences the faithfulness guard rejects.",
     ),
 ) -> None:
+    # Imported when the command runs, not when `brief --help` registers it (start-up time).
     from brief.cli.output import output_stream
     from brief.config import load_config
     from brief.pipeline import summarize_source, with_tldr
@@ -130,7 +132,7 @@ def summarize_command(
 
     sources = sources or []
     if language is not None:
-        from brief.text.languages import SUPPORTED
+        from brief.text.languages import SUPPORTED  # the language tables: only when --language is given
 
         if language not in SUPPORTED:
             raise UsageError(f"unknown language {language!r}; choose one of: {', '.join(SUPPORTED)}")
@@ -141,7 +143,7 @@ def summarize_command(
             raise UsageError(f"a batch is written as JSON Lines; --format {output_format} needs a single article")
         if abstractive or model:
             raise UsageError("--abstractive summarizes one article at a time; use the Python API for many")
-        from brief.cli.batch import run_batch
+        from brief.cli.batch import run_batch  # the batch machinery (process pool): only for many inputs
 
         run_batch(
             sources,
@@ -186,8 +188,6 @@ def summarize_command(
 
 def without_summary(briefing):
     """A listing page's bullets would be other stories' teasers: say so on stderr and keep only the header."""
-    from dataclasses import replace
-
     where = briefing.metadata.origin or "input"
     print(
         f"warning: {where} looks like a section front or listing page (many short teasers, no run of prose),"
@@ -199,7 +199,7 @@ def without_summary(briefing):
 
 def warn_language(origin: str, briefing) -> None:
     """One line on stderr when the article is in a language brief has no rules for."""
-    from brief.text.languages import SUPPORTED, is_supported, language_name
+    from brief.text.languages import SUPPORTED, is_supported, language_name  # start-up time, as above
 
     code = briefing.metadata.language
     if code and not is_supported(code):
@@ -228,7 +228,7 @@ def abstractive_setup(abstractive, model, device, beams, max_length, max_windows
         if given:
             raise UsageError(f"{', '.join(given)} need(s) --abstractive")
         return None, None
-    from brief.abstractive import DEFAULT_MODEL, AbstractiveOptions, load_model
+    from brief.abstractive import DEFAULT_MODEL, AbstractiveOptions, load_model  # optional backend
 
     options = AbstractiveOptions(
         beams=beams,
@@ -258,7 +258,7 @@ def report_coverage(briefing: Briefing) -> None:
 
 def read_input(source: str | None, input_format: str, timeout: float, max_bytes: int):
     """Resolve FILE, -, URL or a piped stdin into a Source, refusing more than ``max_bytes`` of text."""
-    from brief.ingest.sources import is_url, read_file, read_stdin
+    from brief.ingest.sources import is_url, read_file, read_stdin  # start-up time, as above
 
     if source is None:
         if sys.stdin is None or sys.stdin.isatty():
@@ -267,7 +267,7 @@ def read_input(source: str | None, input_format: str, timeout: float, max_bytes:
     if source == "-":
         return read_stdin(input_format, max_bytes)
     if is_url(source):
-        from brief.ingest.fetch import fetch_url
+        from brief.ingest.fetch import fetch_url  # httpx costs ~60 ms to import: only for URLs
 
         return fetch_url(source, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
     return read_file(source, input_format, max_bytes)

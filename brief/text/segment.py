@@ -15,11 +15,12 @@ import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from brief.text.languages import active_language, rules_for
+from brief.text.languages import GERMAN_MONTHS, active_language, rules_for
 from brief.text.quotemarks import find_quote_spans, has_broken_quote
 from brief.types import Sentence
 
@@ -46,8 +47,6 @@ def punkt_tokenizer(language: str | None = None) -> PunktSentenceTokenizer:
 def _punkt_tokenizer(code: str) -> PunktSentenceTokenizer:
     """The model comes as plain Python data (no pickle, no ``nltk.download``); it
     is copied into nltk's own ``PunktParameters``."""
-    from collections import defaultdict
-
     rules = rules_for(code)
     model = importlib.import_module(f"punkt.data.{rules.punkt_module}")
     punkt_module = _import_nltk_punkt()
@@ -64,7 +63,6 @@ def _date_collocations(code: str) -> set[tuple[str, str]]:
     """German writes ordinal dates with a dot ("am 3. März"): never a sentence end."""
     if code != "de":
         return set()
-    from brief.text.languages import GERMAN_MONTHS
 
     return {("##number##", month) for month in GERMAN_MONTHS}
 
