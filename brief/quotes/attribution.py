@@ -336,7 +336,7 @@ def _attribute(
         found = (intro[0], intro[1], start) if intro else None
     if not found:
         origin = "carried"
-        lent = _lent_by_previous(text, group, sentence, previous)
+        lent = _lent_by_previous(text, group, sentence, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
             group.mention, group.resolution = lent.mention, "carried"
@@ -351,7 +351,10 @@ def _attribute(
     if kind == "pronoun":
         low = value.lower()
         if low in ("he", "she"):
-            referent = resolver.pronoun(low, start, sentence.index)
+            # A carried pronoun is read where it stands, in the sentence before.
+            at = found[2] if origin == "carried" else start
+            at_index = sentence.index - 1 if origin == "carried" and at < sentence.start else sentence.index
+            referent = resolver.pronoun(low, at, at_index)
             if referent and (referent[1] != "name" or plausible_person(referent[0], cast)):
                 group.speaker, group.speaker_kind = referent
                 group.resolution = "carried" if origin == "carried" else "pronoun"
@@ -509,18 +512,35 @@ def _stands_alone(text: str, sentence: Sentence, start: int) -> bool:
     return not lead or bool(re.fullmatch(r"[\W\d]*", lead))
 
 
-def _lent_by_previous(text: str, group: _Group, sentence: Sentence, previous: _Group | None) -> _Group | None:
+def _lent_by_previous(
+    text: str, group: _Group, sentence: Sentence, previous: _Group | None, cast: Cast
+) -> _Group | None:
     """A quotation standing alone right after another continues its speaker
-    when no new speech verb comes in between."""
+    when no new speech verb comes in between (nor, across paragraphs, another person)."""
     start = group.spans[0][0]
     if previous is None or not previous.speaker or not _stands_alone(text, sentence, start):
         return None
     if not _close(previous, start, text):
         return None
-    between = text[previous.spans[-1][1] : start]
-    if not VERB_RE.search(between) or AFTER.match(between):
-        return previous
-    return None
+    gap_start = previous.spans[-1][1]
+    between = text[gap_start:start]
+    if VERB_RE.search(between) and not AFTER.match(between):
+        return None
+    # Across a paragraph break, a person named in between may be the new speaker.
+    if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
+        return None
+    return previous
+
+
+def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
+    """Is a person other than ``speaker`` named in text[lo:hi]? Then a quotation
+    after it may be theirs, and nobody is carried over."""
+    i = bisect_left(cast.mentions, (lo,))
+    while i < len(cast.mentions) and cast.mentions[i][0] < hi:
+        if cast.mentions[i][1] != speaker:
+            return True
+        i += 1
+    return False
 
 
 def _carried(

@@ -143,11 +143,14 @@ class PronounResolver:
         return [n for p, n in self.cast.mentions[lo:hi] if not self._inside_quote(p)]
 
     def pronoun(self, pronoun: str, pos: int, index: int) -> tuple[str, str] | None:
-        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``.
+        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``, or None.
 
         First a person of the pronoun's gender named earlier in the same
-        sentence or in the one before; then the nearest sentence subject whose
-        gender is unknown; then any compatible person mentioned before.
+        sentence or subject of the one before; then the last sentence's subject
+        when its gender is unknown; then a person of the right gender named in the
+        last sentence; then an earlier subject that fits, but only when no other
+        person who could be meant is named between it and the pronoun. Otherwise
+        nobody: a wrong name is worse than none.
         """
         gender = "m" if pronoun == "he" else "f"
         sentence = self.sentences[index]
@@ -172,12 +175,24 @@ class PronounResolver:
             for name in reversed(self._mentions_in(self.sentences[index - 1])):
                 if self._gender("name", name) == gender:
                     return name, "name"
-        # 4. an earlier subject that fits
-        for subj in [*same, *subjects[1:]]:
-            if subj is not None and (subj[2] == gender or subj[2] is None and subj[0] == "name"):
-                return subj[1], subj[0]
-        person = self.cast.pronoun_referent(pronoun, pos, [])
-        return (person, "name") if person else None
+        # 4. an earlier subject that fits, with no competitor named since
+        for back, subj in enumerate(subjects[1:], start=2):
+            if subj is None or not (subj[2] == gender or subj[2] is None and subj[0] == "name"):
+                continue
+            if self._competitor(subj[1], gender, index - back + 1, index, pos):
+                return None
+            return subj[1], subj[0]
+        return None
+
+    def _competitor(self, name: str, gender: str, first: int, index: int, pos: int) -> bool:
+        """Is someone other than ``name`` who could be "he"/"she" (same or unknown
+        gender) named outside quotations from sentence ``first`` up to ``pos``?"""
+        lo = bisect_right(self.mention_pos, self.sentences[first].start - 1)
+        hi = bisect_right(self.mention_pos, pos - 1)
+        for p, other in self.cast.mentions[lo:hi]:
+            if other != name and not self._inside_quote(p) and self._gender("name", other) in (gender, None):
+                return True
+        return False
 
 
 # How far back a description looks for the name it stands for (characters): a

@@ -10,7 +10,6 @@ returned as written, and a pronoun with no compatible person stays unknown.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -542,28 +541,6 @@ class Cast:
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name)
-
-    def pronoun_referent(self, pronoun: str, pos: int, speakers: list[tuple[int, str]]) -> str | None:
-        """The most recent compatible person before ``pos`` for "he" or "she".
-
-        Named speakers of earlier quotations are preferred to plain mentions in
-        the same stretch of text: a pronoun after a quotation usually continues
-        its speaker.
-        """
-        gender = PRONOUNS.get(pronoun.lower())
-        if gender is None:
-            return None
-        # Mentions are in text order: only the last 12 before ``pos`` can be chosen (linear time overall).
-        before = bisect_left(self.mentions, (pos,))
-        candidates = self.mentions[max(0, before - 12) : before] + [(p, n) for p, n in speakers if p < pos]
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        for _p, name in candidates[:12]:
-            person = self.people.get(name)
-            if person is None:
-                continue
-            if person.gender in (None, gender):
-                return name
-        return None
 
 
 def _written_alone(text: str, word: str, limit: int = 64) -> bool:

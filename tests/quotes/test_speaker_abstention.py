@@ -1,0 +1,59 @@
+"""When the text does not settle who speaks, say nobody (issue 11, "nearest name not
+the subject"). Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import brief
+from brief.types import Quote
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.resolution) for q in brief.parse(text).quotes]
+
+
+def last_quote(text: str) -> Quote:
+    return brief.parse(text).quotes[-1]
+
+
+REYES = "Tom Reyes said he expects the bridge to open soon. "
+
+
+def test_pronoun_takes_an_earlier_subject_when_nobody_competes() -> None:
+    text = REYES + 'Ms. Ana Ruiz thanked the engineers for the plans. "The steel is sound," he said.'
+    assert speakers(text) == [("Tom Reyes", "pronoun")]
+
+
+def test_pronoun_abstains_when_another_person_is_named_in_between() -> None:
+    # Jordan Blake, named after Reyes, could be "he" as well: nobody is given.
+    text = REYES + 'Ms. Ana Ruiz thanked Jordan Blake for the plans. "The steel is sound," he said.'
+    assert speakers(text) == [(None, None)]
+
+
+def test_pronoun_with_no_subject_nearby_stays_unresolved() -> None:
+    # Reyes is only mentioned, long before, and never the subject of a sentence near the quote.
+    text = (
+        "The bridge was designed for Tom Reyes and his firm. "
+        "Rain delayed the work in spring. The river rose in June. Trucks could not cross. "
+        'Crews worked at night. "We lost three weeks," he said.'
+    )
+    assert last_quote(text).speaker is None
+
+
+PIER = '"We will rebuild the pier by summer," said Tom Reyes.\n\n'
+
+
+def test_speaker_carried_to_next_paragraph_when_nobody_else_appears() -> None:
+    text = PIER + 'The pier fell into the sea in March.\n\n"Nobody will lose their boat this time."'
+    assert speakers(text) == [("Tom Reyes", "direct"), ("Tom Reyes", "carried")]
+
+
+def test_speaker_not_carried_past_a_paragraph_naming_someone_else() -> None:
+    text = (
+        PIER + 'Fisherman Ken Baird has worked on the pier for thirty years.\n\n"I never thought I would see it fall."'
+    )
+    assert speakers(text) == [("Tom Reyes", "direct"), (None, None)]
+
+
+def test_split_quotation_in_one_paragraph_keeps_its_speaker() -> None:
+    text = '"The pier is gone," Tom Reyes said. "We will build a new one before the summer."'
+    assert [q.speaker for q in brief.parse(text).quotes] == ["Tom Reyes"]
