@@ -96,6 +96,7 @@ class PronounResolver:
             break
         if result is None:
             first = sentence.text.split(None, 1)[0].lower() if sentence.text.strip() else ""
+            first = _CONTRACTION.sub("", first)  # "She's a supporter ..."
             if first in ("he", "she"):
                 ref = self.pronoun(first, sentence.start, index)
                 if ref is not None:
@@ -111,6 +112,11 @@ class PronounResolver:
         for pos, name in self.cast.mentions[lo:hi]:
             if self._inside_quote(pos) or _word_at(self.text, pos).endswith(("'s", "’s", "'", "’")):
                 continue
+            if (
+                _PREPOSITION_BEFORE.search(self.text, max(sentence.start, pos - 12), pos)
+                or _word_at(self.text, pos).lower() in _PREPOSITIONS
+            ):
+                continue  # "At Boca West, ...": a place or an object, not the subject
             return ("name", name, self._gender("name", name))
         return None
 
@@ -297,6 +303,10 @@ def _person(run: str, cast: Cast) -> str | None:
 
 
 _WORD = re.compile(r"\s*(\S*)")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
+# A name right after a preposition is no sentence subject.
+_PREPOSITIONS = frozenset(["in", "at", "of", "for", "with", "from", "by", "to", "on", "as", "about", "against"])
+_PREPOSITION_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(_PREPOSITIONS))})\s+(?:the\s+)?$")
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -57,3 +57,20 @@ def test_speaker_not_carried_past_a_paragraph_naming_someone_else() -> None:
 def test_split_quotation_in_one_paragraph_keeps_its_speaker() -> None:
     text = '"The pier is gone," Tom Reyes said. "We will build a new one before the summer."'
     assert [q.speaker for q in brief.parse(text).quotes] == ["Tom Reyes"]
+
+
+def test_contracted_pronoun_opening_a_sentence_continues_its_person() -> None:
+    # "She's" is Whitlow again, not the mayor she doubts.
+    text = (
+        "Dana Whitlow, 66, lives near the port. She's a member of the harbour board but doubts "
+        'Mayor Ken Baird. "They never listen to us," she said.'
+    )
+    assert speakers(text) == [("Dana Whitlow", "pronoun")]
+
+
+def test_a_name_after_a_preposition_is_not_the_subject() -> None:
+    lead = "Ms. Ana Ruiz spoke first. At Casa Verde, where the council meets, "
+    quote = '"We will open the gates in spring," he said.'
+    assert speakers(lead + "Tom Reyes listened. " + quote) == [("Tom Reyes", "pronoun")]
+    # Nobody in the sentence can be "he": the venue is not taken instead.
+    assert speakers(lead + "the members listened. " + quote) == [(None, None)]
