@@ -79,6 +79,8 @@ def _opener(token: str, cast: Cast, alone: bool) -> bool:
     low = token.lower().strip(",.;:")
     if is_title_word(token) and token[:1].isupper():
         return False  # "Mrs. Clinton", "Sen. Graham": a title, kept for the name resolver
+    if any(len(full.split()) > 1 for full in cast.by_surname.get(token, ())):
+        return False  # "May said" after "Theresa May": the surname of a person the article names
     if low in _OPENERS:
         return True
     if low.endswith(("ing", "ly")) and cast.is_common(low):

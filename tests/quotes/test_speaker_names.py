@@ -1,0 +1,62 @@
+"""Speaker names as the article gives them, whole (issue 11). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import brief
+from brief.quotes.speakers import NAME_RUN, build_cast, name_tokens
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in brief.parse(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "run, tokens",
+    [
+        ("Prime Minister of Britain Theresa May", ["Theresa", "May"]),
+        ("Foreign Secretary Ada June", ["Ada", "June"]),
+        ("Martin Luther King Jr.", ["Martin", "Luther", "King", "Jr."]),
+        ("Rev. Martin Luther King Jr.", ["Martin", "Luther", "King", "Jr."]),
+        ("Mayor Hal Brook III", ["Hal", "Brook", "III"]),
+        ("Kerry Tuesday", ["Kerry"]),
+        ("In May", []),
+    ],
+)
+def test_name_tokens_keep_month_surnames_and_suffixes(run: str, tokens: list[str]) -> None:
+    assert name_tokens(run) == tokens
+
+
+def test_a_month_before_a_day_number_is_a_date_not_a_name() -> None:
+    runs = [m.group() for m in NAME_RUN.finditer("The vote was won by Lena Ortiz May 4 in Denver.")]
+    assert "Lena Ortiz" in runs and not any("May" in r for r in runs)
+
+
+def test_month_surname_resolves_and_suffixed_name_keeps_its_surname() -> None:
+    cast = build_cast("Prime Minister of Britain Theresa May spoke on May 5. Martin Luther King Jr. marched.")
+    assert cast.resolve("May") == "Theresa May"
+    assert cast.resolve("King") == "Martin Luther King Jr."
+    assert cast.resolve("Dr. King") == "Martin Luther King Jr."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We must act before winter," said Prime Minister of Britain Theresa May.', ["Theresa May"]),
+        ('Prime Minister of Britain Theresa May spoke on May 5. "We must act now," May said.', ["Theresa May"]),
+        ('"The march goes on," said Martin Luther King Jr. to the crowd.', ["Martin Luther King Jr."]),
+        (
+            'Martin Luther King Jr. spoke for an hour. "Let it ring from every hill," King said.',
+            ["Martin Luther King Jr."],
+        ),
+        ('Engineer Paul Odum inspected the dam. "The concrete will hold for decades," Odum said.', ["Paul Odum"]),
+        ('Engineer Paul Odum inspected the dam. "The concrete will hold for decades," he said.', ["Paul Odum"]),
+        # A role word the article writes in lower case elsewhere is no first name.
+        ('Welder Nina Castro fixed the gate. The welder found a crack. "It was old," Castro said.', ["Nina Castro"]),
+        # Nobody is named May here: the month is no speaker.
+        ('May was wet. "We must act now," May said.', [None]),
+    ],
+)
+def test_speaker_names_are_whole(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
