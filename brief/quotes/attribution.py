@@ -334,6 +334,8 @@ def _attribute(
     if not found and lead_start == sentence.start and not VERB_RE.search(text, lead_start, start):
         intro = introducing_subject(text[lead_start:start])
         found = (intro[0], intro[1], start) if intro else None
+    if not found and _own_attribution_unread(text, group.spans[-1][1], sentence):
+        return
     if not found:
         origin = "carried"
         lent = _lent_by_previous(text, group, sentence, previous, cast)
@@ -530,6 +532,13 @@ def _lent_by_previous(
     if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
         return None
     return previous
+
+
+def _own_attribution_unread(text: str, end: int, sentence: Sentence) -> bool:
+    """After the quotation its own sentence goes on to a speech verb ("…," since …, said
+    Lee Epstein): an attribution the rules could not read, so nothing is carried over."""
+    rest = text[end : sentence.end]
+    return bool(rest.strip()) and VERB_RE.search(rest) is not None
 
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:

@@ -74,3 +74,16 @@ def test_a_name_after_a_preposition_is_not_the_subject() -> None:
     assert speakers(lead + "Tom Reyes listened. " + quote) == [("Tom Reyes", "pronoun")]
     # Nobody in the sentence can be "he": the venue is not taken instead.
     assert speakers(lead + "the members listened. " + quote) == [(None, None)]
+
+
+def test_quote_with_its_own_unreadable_attribution_is_not_carried() -> None:
+    # The quote's own sentence names its speaker after a clause the rules do not read:
+    # the previous speaker must not be lent to it.
+    text = (
+        "Engineers say the valley dam is safe\n\n"
+        'The river rose again on Sunday. "The dam will hold," said Tom Reyes.\n\n'
+        "Most of the valley was built after the last flood.\n\n"
+        '"Nobody here has seen water this high," since records began in 1890, said the oldest farmer in the valley.'
+    )
+    assert speakers(text)[0] == ("Tom Reyes", "direct")
+    assert speakers(text)[1][0] != "Tom Reyes"
