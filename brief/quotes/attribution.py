@@ -471,7 +471,21 @@ def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] 
         # An attribution the rules cannot read: the speaker is someone, but not
         # the one before, so nothing is carried over.
         return "unknown", (m.group("np") or m.group("inv") or "").strip(), end
+    if speaker[0] == "role":
+        # "the city spokesman, Ivo Brandt, said" / "said a resident, Mara Holt":
+        # the name set beside the description is the speaker.
+        if m.group("inv"):
+            named = _APPOSITIVE_NAME.match(m.string, m.end())
+        else:
+            appos = m.groupdict().get("appos")
+            named = _APPOSITIVE_NAME.fullmatch(appos.rstrip(",")) if appos else None
+        if named:
+            return "name", named.group("name"), end
     return speaker[0], speaker[1], end
+
+
+# ", Ivo Brandt" closing a description: a whole name, then the end of the clause.
+_APPOSITIVE_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|of|who|to)\b))")
 
 
 def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] | None:

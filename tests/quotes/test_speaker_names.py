@@ -60,3 +60,17 @@ def test_month_surname_resolves_and_suffixed_name_keeps_its_surname() -> None:
 )
 def test_speaker_names_are_whole(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "the city spokesman, Ivo Brandt, said on Thursday.",
+        "Mayor Lund's spokesman, Ivo Brandt, wrote on Twitter.",
+        "said another city official, Ivo Brandt.",
+        "said a press officer, Ivo Brandt, on Monday.",
+    ],
+)
+def test_name_set_beside_a_description_is_the_speaker(attribution: str) -> None:
+    text = f'The council met late. "We stand with every family on the river," {attribution}'
+    assert speakers(text) == ["Ivo Brandt"]
