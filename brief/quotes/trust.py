@@ -128,6 +128,10 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
         return direct or not _made_of_words(tokens, cast) or person.male + person.female >= 3
     if not direct or name in cast.placed:
         return False
+    if len(tokens) == 1 and (is_title_word(tokens[0]) or (person is None and name not in cast.speaking)):
+        # A lone "Republican" or "Democratic" is a description cut to its adjective; a lone
+        # word the article never makes the subject of a speech verb ("telling CNBC") is no speaker.
+        return False
     # A long all-capitals word is a dateline ("WASHINGTON"), not an acronym.
     return not (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5)
 

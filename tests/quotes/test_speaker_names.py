@@ -74,3 +74,28 @@ def test_speaker_names_are_whole(text: str, expected: list[str | None]) -> None:
 def test_name_set_beside_a_description_is_the_speaker(attribution: str) -> None:
     text = f'The council met late. "We stand with every family on the river," {attribution}'
     assert speakers(text) == ["Ivo Brandt"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A party adjective left of a description is no name.
+        (
+            'The ads will start soon. "Money is not a problem for us this year," said one Republican involved in the plan.',
+            [None],
+        ),
+        # An organisation that speaks is kept.
+        ('The station was sold. "We will keep the evening news," WKRZ said in a statement.', ["WKRZ"]),
+    ],
+)
+def test_lone_words_as_speakers(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+def test_lone_word_never_seen_speaking_is_not_trusted() -> None:
+    from brief.quotes.trust import trustworthy_name
+
+    cast = build_cast("Oren Vale praised the mayor, telling WKRZ that he admired her. WKRZ aired it.")
+    assert not trustworthy_name("WKRZ", cast, direct=True)
+    assert not trustworthy_name("Democratic", cast, direct=True)
+    assert trustworthy_name("Oren Vale", cast, direct=True)
