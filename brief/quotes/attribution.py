@@ -360,7 +360,14 @@ def _attribute(
             if referent and (referent[1] != "name" or plausible_person(referent[0], cast)):
                 group.speaker, group.speaker_kind = referent
                 group.resolution = "carried" if origin == "carried" else "pronoun"
-        elif low in ("it", "they") and previous is not None and previous.speaker and _close(previous, start, text):
+        elif (
+            low in ("it", "they")
+            and previous is not None
+            and previous.speaker
+            and _close(previous, start, text)
+            # "it" and "they" are an organisation or a group, never one person
+            and not (previous.speaker_kind == "name" and plausible_person(previous.speaker, cast))
+        ):
             group.speaker, group.speaker_kind = previous.speaker, previous.speaker_kind
             group.resolution = "carried" if origin == "carried" else "pronoun"
         return

@@ -87,3 +87,12 @@ def test_quote_with_its_own_unreadable_attribution_is_not_carried() -> None:
     )
     assert speakers(text)[0] == ("Tom Reyes", "direct")
     assert speakers(text)[1][0] != "Tom Reyes"
+
+
+def test_it_and_they_never_stand_for_one_named_person() -> None:
+    person = (
+        'The vote was close.\n\n"We will appeal the ruling," Tom Reyes said.\n\n"The court got it wrong," they said.'
+    )
+    assert speakers(person) == [("Tom Reyes", "direct"), (None, None)]
+    body = 'The vote was close.\n\n"We will appeal," the Harbor Authority said.\n\n"The court got it wrong," it said.'
+    assert speakers(body) == [("Harbor Authority", "direct"), ("Harbor Authority", "pronoun")]
