@@ -558,7 +558,7 @@ def _lent_by_previous(
 def _own_attribution_unread(text: str, end: int, sentence: Sentence) -> bool:
     """After the quotation its own sentence goes on to a speech verb ("…," since …, said
     Lee Epstein): an attribution the rules could not read, so nothing is carried over."""
-    rest = text[end : sentence.end]
+    rest = text[end : min(sentence.end, end + _INTRO_SPAN)]  # bounded: constant work per quote
     return bool(rest.strip()) and VERB_RE.search(rest) is not None
 
 

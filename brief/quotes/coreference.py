@@ -195,6 +195,8 @@ class PronounResolver:
         gender) named outside quotations from sentence ``first`` up to ``pos``?"""
         lo = bisect_right(self.mention_pos, self.sentences[first].start - 1)
         hi = bisect_right(self.mention_pos, pos - 1)
+        if hi - lo > _MAX_BETWEEN:
+            return True  # so many names in between that one of them competes (and the work stays bounded)
         for p, other in self.cast.mentions[lo:hi]:
             if other != name and not self._inside_quote(p) and self._gender("name", other) in (gender, None):
                 return True
@@ -303,6 +305,7 @@ def _person(run: str, cast: Cast) -> str | None:
 
 
 _WORD = re.compile(r"\s*(\S*)")
+_MAX_BETWEEN = 24
 _CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
 # A name right after a preposition is no sentence subject.
 _PREPOSITIONS = frozenset(["in", "at", "of", "for", "with", "from", "by", "to", "on", "as", "about", "against"])
