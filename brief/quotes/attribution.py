@@ -334,6 +334,10 @@ def _attribute(
     if not found and lead_start == sentence.start and not VERB_RE.search(text, lead_start, start):
         intro = introducing_subject(text[lead_start:start])
         found = (intro[0], intro[1], start) if intro else None
+    if not found:
+        subject = _clause_subject_before_colon(text, sentence.start, start, cast)
+        if subject:
+            found = ("name", subject, start)
     if not found and _own_attribution_unread(text, group.spans[-1][1], sentence):
         return
     if not found:
@@ -553,6 +557,20 @@ def _lent_by_previous(
     if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
         return None
     return previous
+
+
+def _clause_subject_before_colon(text: str, sentence_start: int, start: int, cast: Cast) -> str | None:
+    """ "Asked whether ..., Mr. Smith shot back: '…'": a colon introduces the quotation and
+    the clause before it opens with a person's name, whatever its verb."""
+    lead = text[max(sentence_start, start - _INTRO_SPAN) : start].rstrip()
+    if not lead.endswith(":") or any(ch in lead for ch in '"“”'):
+        return None
+    clause = lead.rsplit(",", 1)[-1].strip()
+    m = NAME_RUN.match(clause)
+    if m is None or len(clause.split()) > 12 or clause[m.end() : m.end() + 2] in ("'s", "’s"):
+        return None
+    name = cast.resolve(strip_openers(m.group(), cast))
+    return name if name and plausible_person(name, cast) else None
 
 
 def _own_attribution_unread(text: str, end: int, sentence: Sentence) -> bool:

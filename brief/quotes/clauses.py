@@ -472,7 +472,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
     if last in PRONOUNS:
         return ("pronoun", words[-1])
     runs = list(NAME_RUN.finditer(np))
-    if runs and not np[runs[-1].end() :].strip():
+    # "a supporter of Ida Brandt", "a spokesman for Sen. Cruz": the name is the object
+    # of a description, which is the subject.
+    owned = bool(runs) and _OBJECT_OF_DESCRIPTION.search(np, 0, runs[-1].start()) is not None
+    if runs and not np[runs[-1].end() :].strip() and not owned:
         run = runs[-1].group()
         tokens = run.split()
         if tokens[0].lower() in DETERMINERS:
@@ -492,6 +495,12 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         # "the governor said": any definite description; ``trust.whole_role`` judges its head.
         role = " ".join(words) if words[-1].islower() else None
     return ("role", role) if role else None
+
+
+_OBJECT_OF_DESCRIPTION = re.compile(
+    r"^(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _noun_phrase(words: list[str]) -> list[str]:

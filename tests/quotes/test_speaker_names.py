@@ -99,3 +99,21 @@ def test_lone_word_never_seen_speaking_is_not_trusted() -> None:
     assert not trustworthy_name("WKRZ", cast, direct=True)
     assert not trustworthy_name("Democratic", cast, direct=True)
     assert trustworthy_name("Oren Vale", cast, direct=True)
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("Asked whether the council would pay for the repairs, Mayor Ida Brandt shot back:", "Ida Brandt"),
+        ("At the meeting in Osk Harbor on Monday, a supporter of Ida Brandt retorted:", None),
+        ("She shared a message from her adviser, Ida Brandt, that read:", None),
+    ],
+)
+def test_clause_opening_with_a_name_introduces_the_quote(lead: str, expected: str | None) -> None:
+    text = f'The harbor wall cracked again. {lead} "Nobody will pay for it but the town."'
+    assert speakers(text) == [expected]
+
+
+def test_name_owned_by_a_description_is_not_the_speaker() -> None:
+    text = 'The vote failed. "We will try again in spring," a spokesman for Sen. Ida Brandt said.'
+    assert speakers(text) != ["Ida Brandt"]
