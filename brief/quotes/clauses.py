@@ -457,6 +457,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         if low0 in PRONOUNS:
             return ("pronoun", words[0])
         runs = [r for r in NAME_RUN.finditer(np) if r.group().split()[0].lower() not in DETERMINERS]
+        if len(runs) >= 2 and runs[0].start() == 0 and _ROLE_BETWEEN.fullmatch(np, runs[0].end(), runs[1].start()):
+            # "said Concord resident Whit Symms", "tweeted Rubio spokesman Alex Conant": the
+            # first name only qualifies the role; the person comes after it.
+            return ("name", runs[1].group())
         if runs and (runs[0].start() == 0 or not np[runs[-1].end() :].strip()):
             chosen = runs[0] if runs[0].start() == 0 else runs[-1]
             return ("name", chosen.group())
@@ -497,6 +501,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
     return ("role", role) if role else None
 
 
+# One to four lower-case words between two names: a role ("resident", "bureau chief").
+_ROLE_BETWEEN = re.compile(
+    r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
+)
 _OBJECT_OF_DESCRIPTION = re.compile(
     r"^(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
     re.IGNORECASE,

@@ -117,3 +117,16 @@ def test_clause_opening_with_a_name_introduces_the_quote(lead: str, expected: st
 def test_name_owned_by_a_description_is_not_the_speaker() -> None:
     text = 'The vote failed. "We will try again in spring," a spokesman for Sen. Ida Brandt said.'
     assert speakers(text) != ["Ida Brandt"]
+
+
+@pytest.mark.parametrize(
+    "attribution, expected",
+    [
+        ("said Osk resident Whit Symms.", "Whit Symms"),
+        ("tweeted Vale spokesman Ari Conant.", "Ari Conant"),
+        ("said Harbor Post bureau chief Lina Ekdahl.", "Lina Ekdahl"),
+        ("said Ida Brandt and her husband Ole Brandt.", "Ida Brandt"),
+    ],
+)
+def test_name_before_a_role_only_qualifies_it(attribution: str, expected: str) -> None:
+    assert speakers(f'The poll moved. "I cannot vote for him," {attribution}') == [expected]
