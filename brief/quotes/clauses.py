@@ -432,6 +432,12 @@ def subject_before(chunk: str) -> str | None:
                 continue
             tail = " ".join(words[-6:])
             runs = list(NAME_RUN.finditer(tail))
+            appositive = body[c + 1 :].strip()
+            named = NAME_RUN.fullmatch(appositive)
+            if named and words[-1][:1].islower():
+                # "Clinton's campaign chairman, John Podesta, said": the name beside the role speaks.
+                chunk = appositive
+                break
             if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
                 chunk = head
                 break

@@ -130,3 +130,8 @@ def test_name_owned_by_a_description_is_not_the_speaker() -> None:
 )
 def test_name_before_a_role_only_qualifies_it(attribution: str, expected: str) -> None:
     assert speakers(f'The poll moved. "I cannot vote for him," {attribution}') == [expected]
+
+
+def test_name_set_beside_a_role_before_the_verb_is_the_speaker() -> None:
+    text = 'The poll moved. The mayor\'s campaign chairman, Ari Conant, said in a statement: "We will win this."'
+    assert [(q.speaker, q.resolution) for q in brief.parse(text).quotes] == [("Ari Conant", "direct")]
