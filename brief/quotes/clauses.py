@@ -435,7 +435,7 @@ def subject_before(chunk: str) -> str | None:
             appositive = body[c + 1 :].strip()
             named = NAME_RUN.fullmatch(appositive)
             if named and words[-1][:1].islower():
-                # "Clinton's campaign chairman, John Podesta, said": the name beside the role speaks.
+                # "the mayor's campaign chairman, Ari Conant, said": the name beside the role speaks.
                 chunk = appositive
                 break
             if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
@@ -464,7 +464,7 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             return ("pronoun", words[0])
         runs = [r for r in NAME_RUN.finditer(np) if r.group().split()[0].lower() not in DETERMINERS]
         if len(runs) >= 2 and runs[0].start() == 0 and _ROLE_BETWEEN.fullmatch(np, runs[0].end(), runs[1].start()):
-            # "said Concord resident Whit Symms", "tweeted Rubio spokesman Alex Conant": the
+            # "said Osk resident Whit Sandvik", "tweeted Vale spokesman Ari Conant": the
             # first name only qualifies the role; the person comes after it.
             return ("name", runs[1].group())
         if runs and (runs[0].start() == 0 or not np[runs[-1].end() :].strip()):

@@ -116,7 +116,7 @@ class PronounResolver:
                 _PREPOSITION_BEFORE.search(self.text, max(sentence.start, pos - 12), pos)
                 or _word_at(self.text, pos).lower() in _PREPOSITIONS
             ):
-                continue  # "At Boca West, ...": a place or an object, not the subject
+                continue  # "At Casa Verde, ...": a place or an object, not the subject
             return ("name", name, self._gender("name", name))
         return None
 

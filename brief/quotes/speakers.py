@@ -508,7 +508,7 @@ def _core_name_tokens(tokens: list[str]) -> tuple[str, ...]:
             tokens = tokens[-2:]
     while tokens and tokens[0].lower() in ("of", "the", "to", "and"):
         tokens = tokens[1:]
-    # A trailing day or word is no name ("Trump Tuesday"); a month after a name is a
+    # A trailing day or word is no name ("Kerry Tuesday"); a month after a name is a
     # surname (dates were kept out of the run by NAME_RUN).
     while (
         tokens

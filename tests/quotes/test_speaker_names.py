@@ -122,7 +122,7 @@ def test_name_owned_by_a_description_is_not_the_speaker() -> None:
 @pytest.mark.parametrize(
     "attribution, expected",
     [
-        ("said Osk resident Whit Symms.", "Whit Symms"),
+        ("said Osk resident Whit Sandvik.", "Whit Sandvik"),
         ("tweeted Vale spokesman Ari Conant.", "Ari Conant"),
         ("said Harbor Post bureau chief Lina Ekdahl.", "Lina Ekdahl"),
         ("said Ida Brandt and her husband Ole Brandt.", "Ida Brandt"),
