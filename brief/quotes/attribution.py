@@ -335,8 +335,14 @@ def _attribute(
         intro = introducing_subject(text[lead_start:start])
         found = (intro[0], intro[1], start) if intro else None
     if not found:
+        subject = _clause_subject_before_colon(text, sentence.start, start, cast)
+        if subject:
+            found = ("name", subject, start)
+    if not found and _own_attribution_unread(text, group.spans[-1][1], sentence):
+        return
+    if not found:
         origin = "carried"
-        lent = _lent_by_previous(text, group, sentence, previous)
+        lent = _lent_by_previous(text, group, sentence, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
             group.mention, group.resolution = lent.mention, "carried"
@@ -351,11 +357,21 @@ def _attribute(
     if kind == "pronoun":
         low = value.lower()
         if low in ("he", "she"):
-            referent = resolver.pronoun(low, start, sentence.index)
+            # A carried pronoun is read where it stands, in the sentence before.
+            at = found[2] if origin == "carried" else start
+            at_index = sentence.index - 1 if origin == "carried" and at < sentence.start else sentence.index
+            referent = resolver.pronoun(low, at, at_index)
             if referent and (referent[1] != "name" or plausible_person(referent[0], cast)):
                 group.speaker, group.speaker_kind = referent
                 group.resolution = "carried" if origin == "carried" else "pronoun"
-        elif low in ("it", "they") and previous is not None and previous.speaker and _close(previous, start, text):
+        elif (
+            low in ("it", "they")
+            and previous is not None
+            and previous.speaker
+            and _close(previous, start, text)
+            # "it" and "they" are an organisation or a group, never one person
+            and not (previous.speaker_kind == "name" and plausible_person(previous.speaker, cast))
+        ):
             group.speaker, group.speaker_kind = previous.speaker, previous.speaker_kind
             group.resolution = "carried" if origin == "carried" else "pronoun"
         return
@@ -466,7 +482,21 @@ def _after(text: str, start: int, end: int, limit: int) -> tuple[str, str, int] 
         # An attribution the rules cannot read: the speaker is someone, but not
         # the one before, so nothing is carried over.
         return "unknown", (m.group("np") or m.group("inv") or "").strip(), end
+    if speaker[0] == "role":
+        # "the city spokesman, Ivo Brandt, said" / "said a resident, Mara Holt":
+        # the name set beside the description is the speaker.
+        if m.group("inv"):
+            named = _APPOSITIVE_NAME.match(m.string, m.end())
+        else:
+            appos = m.groupdict().get("appos")
+            named = _APPOSITIVE_NAME.fullmatch(appos.rstrip(",")) if appos else None
+        if named:
+            return "name", named.group("name"), end
     return speaker[0], speaker[1], end
+
+
+# ", Ivo Brandt" closing a description: a whole name, then the end of the clause.
+_APPOSITIVE_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|of|who|to)\b))")
 
 
 def _before(text: str, sentence_start: int, start: int) -> tuple[str, str, int] | None:
@@ -509,18 +539,56 @@ def _stands_alone(text: str, sentence: Sentence, start: int) -> bool:
     return not lead or bool(re.fullmatch(r"[\W\d]*", lead))
 
 
-def _lent_by_previous(text: str, group: _Group, sentence: Sentence, previous: _Group | None) -> _Group | None:
+def _lent_by_previous(
+    text: str, group: _Group, sentence: Sentence, previous: _Group | None, cast: Cast
+) -> _Group | None:
     """A quotation standing alone right after another continues its speaker
-    when no new speech verb comes in between."""
+    when no new speech verb comes in between (nor, across paragraphs, another person)."""
     start = group.spans[0][0]
     if previous is None or not previous.speaker or not _stands_alone(text, sentence, start):
         return None
     if not _close(previous, start, text):
         return None
-    between = text[previous.spans[-1][1] : start]
-    if not VERB_RE.search(between) or AFTER.match(between):
-        return previous
-    return None
+    gap_start = previous.spans[-1][1]
+    between = text[gap_start:start]
+    if VERB_RE.search(between) and not AFTER.match(between):
+        return None
+    # Across a paragraph break, a person named in between may be the new speaker.
+    if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
+        return None
+    return previous
+
+
+def _clause_subject_before_colon(text: str, sentence_start: int, start: int, cast: Cast) -> str | None:
+    """ "Asked whether ..., Mr. Smith shot back: '…'": a colon introduces the quotation and
+    the clause before it opens with a person's name, whatever its verb."""
+    lead = text[max(sentence_start, start - _INTRO_SPAN) : start].rstrip()
+    if not lead.endswith(":") or any(ch in lead for ch in '"“”'):
+        return None
+    clause = lead.rsplit(",", 1)[-1].strip()
+    m = NAME_RUN.match(clause)
+    if m is None or len(clause.split()) > 12 or clause[m.end() : m.end() + 2] in ("'s", "’s"):
+        return None
+    name = cast.resolve(strip_openers(m.group(), cast))
+    return name if name and plausible_person(name, cast) else None
+
+
+def _own_attribution_unread(text: str, end: int, sentence: Sentence) -> bool:
+    """After the quotation its own sentence goes on to a speech verb ("…," since …, said
+    Lee Epstein): an attribution the rules could not read, so nothing is carried over."""
+    rest = text[end : min(sentence.end, end + _INTRO_SPAN)]  # bounded: constant work per quote
+    return bool(rest.strip()) and VERB_RE.search(rest) is not None
+
+
+def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
+    """Is a person other than ``speaker`` named in text[lo:hi]? Then a quotation
+    after it may be theirs, and nobody is carried over."""
+    i = bisect_left(cast.mentions, (lo,))
+    while i < len(cast.mentions) and cast.mentions[i][0] < hi:
+        if cast.mentions[i][1] != speaker:
+            return True
+        i += 1
+    return False
 
 
 def _carried(

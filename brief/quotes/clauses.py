@@ -432,6 +432,12 @@ def subject_before(chunk: str) -> str | None:
                 continue
             tail = " ".join(words[-6:])
             runs = list(NAME_RUN.finditer(tail))
+            appositive = body[c + 1 :].strip()
+            named = NAME_RUN.fullmatch(appositive)
+            if named and words[-1][:1].islower():
+                # "the mayor's campaign chairman, Ari Conant, said": the name beside the role speaks.
+                chunk = appositive
+                break
             if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
                 chunk = head
                 break
@@ -457,6 +463,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         if low0 in PRONOUNS:
             return ("pronoun", words[0])
         runs = [r for r in NAME_RUN.finditer(np) if r.group().split()[0].lower() not in DETERMINERS]
+        if len(runs) >= 2 and runs[0].start() == 0 and _ROLE_BETWEEN.fullmatch(np, runs[0].end(), runs[1].start()):
+            # "said Osk resident Whit Sandvik", "tweeted Vale spokesman Ari Conant": the
+            # first name only qualifies the role; the person comes after it.
+            return ("name", runs[1].group())
         if runs and (runs[0].start() == 0 or not np[runs[-1].end() :].strip()):
             chosen = runs[0] if runs[0].start() == 0 else runs[-1]
             return ("name", chosen.group())
@@ -472,7 +482,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
     if last in PRONOUNS:
         return ("pronoun", words[-1])
     runs = list(NAME_RUN.finditer(np))
-    if runs and not np[runs[-1].end() :].strip():
+    # "a supporter of Ida Brandt", "a spokesman for Sen. Cruz": the name is the object
+    # of a description, which is the subject.
+    owned = bool(runs) and _OBJECT_OF_DESCRIPTION.search(np, 0, runs[-1].start()) is not None
+    if runs and not np[runs[-1].end() :].strip() and not owned:
         run = runs[-1].group()
         tokens = run.split()
         if tokens[0].lower() in DETERMINERS:
@@ -492,6 +505,16 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         # "the governor said": any definite description; ``trust.whole_role`` judges its head.
         role = " ".join(words) if words[-1].islower() else None
     return ("role", role) if role else None
+
+
+# One to four lower-case words between two names: a role ("resident", "bureau chief").
+_ROLE_BETWEEN = re.compile(
+    r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
+)
+_OBJECT_OF_DESCRIPTION = re.compile(
+    r"^(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _noun_phrase(words: list[str]) -> list[str]:

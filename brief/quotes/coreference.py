@@ -96,6 +96,7 @@ class PronounResolver:
             break
         if result is None:
             first = sentence.text.split(None, 1)[0].lower() if sentence.text.strip() else ""
+            first = _CONTRACTION.sub("", first)  # "She's a supporter ..."
             if first in ("he", "she"):
                 ref = self.pronoun(first, sentence.start, index)
                 if ref is not None:
@@ -111,6 +112,11 @@ class PronounResolver:
         for pos, name in self.cast.mentions[lo:hi]:
             if self._inside_quote(pos) or _word_at(self.text, pos).endswith(("'s", "’s", "'", "’")):
                 continue
+            if (
+                _PREPOSITION_BEFORE.search(self.text, max(sentence.start, pos - 12), pos)
+                or _word_at(self.text, pos).lower() in _PREPOSITIONS
+            ):
+                continue  # "At Casa Verde, ...": a place or an object, not the subject
             return ("name", name, self._gender("name", name))
         return None
 
@@ -143,11 +149,14 @@ class PronounResolver:
         return [n for p, n in self.cast.mentions[lo:hi] if not self._inside_quote(p)]
 
     def pronoun(self, pronoun: str, pos: int, index: int) -> tuple[str, str] | None:
-        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``.
+        """(speaker, kind) for "he"/"she" at ``pos`` in sentence ``index``, or None.
 
         First a person of the pronoun's gender named earlier in the same
-        sentence or in the one before; then the nearest sentence subject whose
-        gender is unknown; then any compatible person mentioned before.
+        sentence or subject of the one before; then the last sentence's subject
+        when its gender is unknown; then a person of the right gender named in the
+        last sentence; then an earlier subject that fits, but only when no other
+        person who could be meant is named between it and the pronoun. Otherwise
+        nobody: a wrong name is worse than none.
         """
         gender = "m" if pronoun == "he" else "f"
         sentence = self.sentences[index]
@@ -172,12 +181,26 @@ class PronounResolver:
             for name in reversed(self._mentions_in(self.sentences[index - 1])):
                 if self._gender("name", name) == gender:
                     return name, "name"
-        # 4. an earlier subject that fits
-        for subj in [*same, *subjects[1:]]:
-            if subj is not None and (subj[2] == gender or subj[2] is None and subj[0] == "name"):
-                return subj[1], subj[0]
-        person = self.cast.pronoun_referent(pronoun, pos, [])
-        return (person, "name") if person else None
+        # 4. an earlier subject that fits, with no competitor named since
+        for back, subj in enumerate(subjects[1:], start=2):
+            if subj is None or not (subj[2] == gender or subj[2] is None and subj[0] == "name"):
+                continue
+            if self._competitor(subj[1], gender, index - back + 1, index, pos):
+                return None
+            return subj[1], subj[0]
+        return None
+
+    def _competitor(self, name: str, gender: str, first: int, index: int, pos: int) -> bool:
+        """Is someone other than ``name`` who could be "he"/"she" (same or unknown
+        gender) named outside quotations from sentence ``first`` up to ``pos``?"""
+        lo = bisect_right(self.mention_pos, self.sentences[first].start - 1)
+        hi = bisect_right(self.mention_pos, pos - 1)
+        if hi - lo > _MAX_BETWEEN:
+            return True  # so many names in between that one of them competes (and the work stays bounded)
+        for p, other in self.cast.mentions[lo:hi]:
+            if other != name and not self._inside_quote(p) and self._gender("name", other) in (gender, None):
+                return True
+        return False
 
 
 # How far back a description looks for the name it stands for (characters): a
@@ -282,6 +305,11 @@ def _person(run: str, cast: Cast) -> str | None:
 
 
 _WORD = re.compile(r"\s*(\S*)")
+_MAX_BETWEEN = 24
+_CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
+# A name right after a preposition is no sentence subject.
+_PREPOSITIONS = frozenset(["in", "at", "of", "for", "with", "from", "by", "to", "on", "as", "about", "against"])
+_PREPOSITION_BEFORE = re.compile(rf"\b(?i:{'|'.join(sorted(_PREPOSITIONS))})\s+(?:the\s+)?$")
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -10,7 +10,6 @@ returned as written, and a pronoun with no compatible person stays unknown.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -206,6 +205,26 @@ _TITLE_WORDS = frozenset(
         "activist",
         "delegate",
         "spokesperson",
+        # occupations written like titles at a sentence start ("Engineer Paul Odum said")
+        "engineer",
+        "nurse",
+        "teacher",
+        "scientist",
+        "researcher",
+        "economist",
+        "analyst",
+        "historian",
+        "architect",
+        "pilot",
+        "firefighter",
+        "paramedic",
+        "farmer",
+        "technician",
+        "photographer",
+        "strategist",
+        "pollster",
+        "consultant",
+        "student",
     ]
 )
 _MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "duke", "father", "brother"])
@@ -392,7 +411,24 @@ NOT_NAMES = frozenset(
 )
 # Initials written together ("U.S.", "J.J.") are one token, never a name's piece.
 ABBREVIATED = r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Maj|Cmdr|Insp|Supt|Det|Cpl|Pvt|Hon|[A-Z])\.)"
-_CAP = rf"(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w])"
+# A month followed by a day number ("May 5") is a date, never a piece of a name run;
+# otherwise it may be a surname ("Theresa May").
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DATE_AHEAD = rf"(?!(?:{'|'.join(_MONTHS)})\.?\s+\d)"
+_CAP = rf"(?:{_DATE_AHEAD}(?:{ABBREVIATED}|[A-Z][\w’'-]*[\w]))"
 NAME_RUN = re.compile(rf"\b(?=[A-Z]){_CAP}(?:\s+(?:(?:{'|'.join(sorted(_PARTICLES))}|of|the|to|and)\s+)*{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Subject pronouns only: "his"/"her" after a name often belong to someone else
@@ -421,10 +457,37 @@ def name_tokens(run: str) -> list[str]:
     return list(_name_tokens(run))
 
 
+# Generational suffixes belong to the name they follow ("Martin Luther King Jr.").
+SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_MONTH_WORDS = frozenset(m.lower() for m in _MONTHS)
+
+
+def is_suffix(token: str) -> bool:
+    return token.lower() in SUFFIXES and token[:1].isupper()
+
+
+def surname_of(tokens: list[str] | tuple[str, ...]) -> str:
+    """The last name word, generational suffixes left out ("King" of "King Jr.")."""
+    for tok in reversed(tokens):
+        if not is_suffix(tok):
+            return tok
+    return tokens[-1]
+
+
 @lru_cache(maxsize=8192)
 def _name_tokens(run: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
-    while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES:
+    suffix: list[str] = []
+    while len(tokens) > 1 and is_suffix(tokens[-1]):
+        suffix.insert(0, tokens.pop())
+    core = _core_name_tokens(tokens)
+    return (*core, *suffix) if core else ()
+
+
+def _core_name_tokens(tokens: list[str]) -> tuple[str, ...]:
+    # A lone month may be a surname ("May said"); after a stripped word it is a date ("In May").
+    lone_month = len(tokens) == 1 and tokens[0].lower() in _MONTH_WORDS
+    while tokens and tokens[0].lower().rstrip(".") in _LEADING_NOT_NAMES and not lone_month:
         tokens = tokens[1:]
     # A title word before "of" is a title only at the start ("Secretary of State",
     # "Prime Minister of ..."); after a name it is a surname ("Representative
@@ -445,7 +508,13 @@ def _name_tokens(run: str) -> tuple[str, ...]:
             tokens = tokens[-2:]
     while tokens and tokens[0].lower() in ("of", "the", "to", "and"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower() in NOT_NAMES:
+    # A trailing day or word is no name ("Kerry Tuesday"); a month after a name is a
+    # surname (dates were kept out of the run by NAME_RUN).
+    while (
+        tokens
+        and tokens[-1].lower() in NOT_NAMES
+        and not ((len(tokens) > 1 or lone_month) and tokens[-1].lower() in _MONTH_WORDS)
+    ):
         tokens = tokens[:-1]
     for i, tok in enumerate(tokens):
         if tok in ("of", "the", "to") and i > 0:
@@ -514,12 +583,16 @@ class Cast:
             return None
         if "and" in tokens:
             return " ".join(tokens)
-        surname = tokens[-1]
+        surname = surname_of(tokens)
         best = None
         for full in self.by_surname.get(surname, ()):
             full_tokens = full.split()
             if all(t in full_tokens for t in tokens) and (best is None or len(full_tokens) > len(best.split())):
                 best = full
+        if best is None and len(tokens) >= 3 and self.is_common(tokens[0]):
+            # "Engineer Paul Odum" opening a sentence: a role word the article also
+            # writes in lower case, before a name it gives.
+            return self.resolve(" ".join(tokens[1:]))
         if best is None and len(tokens) == 1:
             # "Dave" for "Dave Aronberg", when only one person has that first name.
             firsts = self.by_first.get(surname, [])
@@ -542,28 +615,6 @@ class Cast:
 
     def person(self, name: str) -> Person | None:
         return self.people.get(name)
-
-    def pronoun_referent(self, pronoun: str, pos: int, speakers: list[tuple[int, str]]) -> str | None:
-        """The most recent compatible person before ``pos`` for "he" or "she".
-
-        Named speakers of earlier quotations are preferred to plain mentions in
-        the same stretch of text: a pronoun after a quotation usually continues
-        its speaker.
-        """
-        gender = PRONOUNS.get(pronoun.lower())
-        if gender is None:
-            return None
-        # Mentions are in text order: only the last 12 before ``pos`` can be chosen (linear time overall).
-        before = bisect_left(self.mentions, (pos,))
-        candidates = self.mentions[max(0, before - 12) : before] + [(p, n) for p, n in speakers if p < pos]
-        candidates.sort(key=lambda c: c[0], reverse=True)
-        for _p, name in candidates[:12]:
-            person = self.people.get(name)
-            if person is None:
-                continue
-            if person.gender in (None, gender):
-                return name
-        return None
 
 
 def _written_alone(text: str, word: str, limit: int = 64) -> bool:
@@ -607,11 +658,13 @@ def build_cast(text: str) -> Cast:
         tokens = name_tokens(m.group())
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue
+        if len(tokens) >= 3 and cast.is_common(tokens[0]):
+            tokens = tokens[1:]  # "Engineer Paul Odum": see Cast.resolve
         runs.append((m.start(), m.end(), m.group(), tokens))
         name = " ".join(tokens)
         if name not in cast.people:
-            cast.people[name] = Person(name=name, surname=tokens[-1], first_pos=m.start())
-            cast.by_surname.setdefault(tokens[-1], []).append(name)
+            cast.people[name] = Person(name=name, surname=surname_of(tokens), first_pos=m.start())
+            cast.by_surname.setdefault(surname_of(tokens), []).append(name)
             if len(tokens) > 1:
                 cast.by_first.setdefault(tokens[0], []).append(name)
     for m in _SAID_BEFORE.finditer(text):  # "said Hollande"
@@ -795,8 +848,8 @@ def _looks_personal(tokens: list[str]) -> bool:
             continue
         if not tok[:1].isupper():
             return False
-        if len(tok) > 1 and tok.isupper() and not tok.endswith("."):
-            return False  # an acronym: CNN, NATO
+        if len(tok) > 1 and tok.isupper() and not tok.endswith(".") and not is_suffix(tok):
+            return False  # an acronym: CNN, NATO (not the III of a name)
         if _LOWER_COMPOUND.search(tok):
             return False  # Prize-winning, Dhabi-based: adjectives, not names
     return True

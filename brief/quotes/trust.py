@@ -79,6 +79,8 @@ def _opener(token: str, cast: Cast, alone: bool) -> bool:
     low = token.lower().strip(",.;:")
     if is_title_word(token) and token[:1].isupper():
         return False  # "Mrs. Clinton", "Sen. Graham": a title, kept for the name resolver
+    if any(len(full.split()) > 1 for full in cast.by_surname.get(token, ())):
+        return False  # "May said" after "Theresa May": the surname of a person the article names
     if low in _OPENERS:
         return True
     if low.endswith(("ing", "ly")) and cast.is_common(low):
@@ -125,6 +127,10 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     if person is not None and len(tokens) > 1 and name not in cast.placed:
         return direct or not _made_of_words(tokens, cast) or person.male + person.female >= 3
     if not direct or name in cast.placed:
+        return False
+    if len(tokens) == 1 and (is_title_word(tokens[0]) or (person is None and name not in cast.speaking)):
+        # A lone "Republican" or "Democratic" is a description cut to its adjective; a lone
+        # word the article never makes the subject of a speech verb ("telling CNBC") is no speaker.
         return False
     # A long all-capitals word is a dateline ("WASHINGTON"), not an acronym.
     return not (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5)
