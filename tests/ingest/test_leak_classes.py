@@ -216,3 +216,30 @@ def test_digest_skips_a_section_front_with_a_note(tmp_path):
     assert "front.txt" in err and "listing page" in err and "skipped" in err
     digest = (tmp_path / "out" / "brief-2026-03-14.md").read_text(encoding="utf-8")
     assert "Harbor Street Bridge" in digest and "Osk Island" not in digest
+
+
+def test_labelled_box_of_other_stories_is_dropped_even_when_it_shares_the_story_words():
+    # Teasers about the same town and the same ferry: word overlap cannot tell them apart, the label can.
+    box = [
+        "Most Read",
+        "Tarnby ferry fares to stay flat through next summer",
+        "The town's ferry committee met on Tuesday.",
+        "By Jonas Ekdahl",
+        "Osk Island ferry dock gets new ramp",
+    ]
+    text = page([], []).replace(STORY[3], "\n\n".join([*box, STORY[3]]), 1)
+    tail = ["You May Also Like", "Tarnby harbor reserve fund explained", "Ferry crew honored for rescue"]
+    article = cleaned(text + "\n\n" + "\n\n".join(tail))
+    for line in box[1:] + tail[1:]:
+        assert line not in article.text
+    assert_story_whole(article.text)
+
+
+def test_a_see_also_label_does_not_swallow_a_section_that_leads_in_with_a_colon():
+    steps = ["Check the tide table for the day.", "Buy a ticket at the harbor office."]
+    after = ["See also", "Tarnby harbor guide", "Before you ride the ferry, do the following:", *steps]
+    article = cleaned(page([], after))
+    assert "Tarnby harbor guide" not in article.text
+    for step in steps:
+        assert step in article.text
+    assert_story_whole(article.text)
