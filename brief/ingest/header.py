@@ -133,7 +133,62 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         key = (round(score, 3), -pos)
         if best is None or key > best:
             best, best_text = key, t
+    if best is not None and best_text is not None and ENDS_PERIOD.search(best_text):
+        return _headline_above(window, -best[1], best_text, lead_terms) or best_text
     return best_text
+
+
+# Words a headline never ends with: articles, conjunctions, prepositions that need an object.
+_CANNOT_END = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "not",
+        "no",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "than",
+        "that",
+    ]
+)
+
+
+def _headline_above(window: list[Line], pos: int, sentence: str, lead_terms: set[str]) -> str | None:
+    """The headline right above a standfirst that won the vote.
+
+    A sentence ending with a stop is the standfirst more often than the title;
+    a page sets its headline directly above it: a line without a final stop, of
+    three to 25 words, that is not furniture and shares a word with the
+    standfirst or the lead.
+    """
+    if pos == 0:
+        return None
+    ln = window[pos - 1]
+    t = strip_bullet(ln.text)
+    n = len(words(t))
+    if ln.kind in (META, BAD) or not 3 <= n <= 25 or ENDS_PERIOD.search(t) or t.endswith((":", ",", ";")):
+        return None
+    if words(t)[-1] in _CANNOT_END or not (t[:1].isupper() or t[:1].isdigit()):
+        return None  # a line wrapped mid-sentence ("... we do not")
+    if FURNITURE_PHRASE.search(t) or CREDIT.search(t) or PIPE_MENU.search(t) or len(_BREADCRUMB_GLUE.split(t)) > 1:
+        return None
+    terms = set(content_terms(t))
+    return t if terms & (lead_terms | set(content_terms(sentence))) else None
 
 
 # A breadcrumb or menu glued to the next label without a space: "Eco-FriendlyBabywearing".

@@ -243,3 +243,12 @@ def test_a_see_also_label_does_not_swallow_a_section_that_leads_in_with_a_colon(
     for step in steps:
         assert step in article.text
     assert_story_whole(article.text)
+
+
+def test_the_headline_above_a_standfirst_is_the_title_not_the_standfirst():
+    headline = "Island Ferry Is Back"
+    standfirst = "The ferry between Tarnby and Osk Island returned to service after six weeks of repairs."
+    text = page(["Home", "Local"], []).replace(HEADLINE, f"{headline}\n\n{standfirst}", 1)
+    article = cleaned(text)
+    assert article.metadata.title == headline
+    assert_story_whole(article.text)
