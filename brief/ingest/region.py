@@ -12,6 +12,7 @@ from collections import Counter
 
 from brief.ingest.lines import (
     BAD,
+    BYLINE,
     CREDIT,
     GOOD,
     META,
@@ -88,6 +89,33 @@ def _dateline_start(lines: list[Line], first: int, last: int) -> int:
     return first
 
 
+def _story_opening(lines: list[Line], current: list[int], meta: Line) -> bool:
+    """Prose lines above a byline or date line that are the story's first paragraphs, not a standfirst.
+
+    A standfirst is one paragraph and never carries a wire dateline; a page
+    that prints its date (an "Updated ..." line) under the first two paragraphs
+    has begun the story already (two full paragraphs of 20+ words, not cut
+    short with "…"). A byline under two lines still marks them as header (a
+    standfirst and a caption).
+    """
+    if not current:
+        return False
+    if DATELINE.match(lines[current[0]].text):
+        return True
+    if len(current) != 2 or BYLINE.match(meta.text):
+        return False
+    # Two full paragraphs: a headline and its standfirst are shorter, and a teaser is cut short.
+    # A notice the page shows twice is not the story either.
+    return all(
+        lines[i].words >= _OPENING_WORDS and not lines[i].repeated and not _CUT_SHORT.search(lines[i].text)
+        for i in current
+    )
+
+
+# Words of each of two paragraphs above a date line for them to be the story's opening.
+_OPENING_WORDS = 20
+
+
 def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     runs: list[list[int]] = []
     current: list[int] = []
@@ -104,7 +132,7 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
                 current = []
             current.append(i)
             bad_gap = other_gap = weak_gap = 0
-        elif ln.kind == META and len(current) <= 2:
+        elif ln.kind == META and len(current) <= 2 and not _story_opening(lines, current, ln):
             # A byline or date under one or two prose lines: those were a standfirst.
             if current:
                 runs.append(current)

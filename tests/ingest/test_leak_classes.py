@@ -252,3 +252,21 @@ def test_the_headline_above_a_standfirst_is_the_title_not_the_standfirst():
     article = cleaned(text)
     assert article.metadata.title == headline
     assert_story_whole(article.text)
+
+
+@pytest.mark.parametrize("date_line", ["Updated June 6, 2026, 4:15 p.m.", "June 6, 2026"])
+def test_a_date_line_under_the_first_two_paragraphs_does_not_cut_them_off(date_line):
+    # Some pages print the update time under the opening paragraphs; those are story, not a standfirst.
+    text = "\n\n".join(["Home", "Local", HEADLINE, "By Mira Castellanos", STORY[0], STORY[1], date_line, *STORY[2:]])
+    article = cleaned(text)
+    assert article.text.startswith("The ferry between Tarnby")
+    assert_story_whole(article.text)
+    assert article.metadata.title == HEADLINE
+
+
+def test_a_standfirst_over_a_byline_is_still_taken_off_the_story():
+    standfirst = "Islanders can ride to work again after a six-week repair of the ferry's shaft."
+    text = "\n\n".join([HEADLINE, standfirst, "By Mira Castellanos", "June 6, 2026", *STORY])
+    article = cleaned(text)
+    assert standfirst not in article.text
+    assert_story_whole(article.text)
