@@ -23,7 +23,7 @@ TEASER_LABEL = re.compile(
     r"(?:most|more) (?:read|popular|viewed|shared|commented|stories|news|headlines)(?: (?:stories|articles|now|today))?|"
     r"(?:trending|popular)(?: (?:now|stories|articles|news|posts|today|this week))?|"
     r"recommended(?: (?:for you|stories|articles|reading))?|you (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)|"
-    r"(?:read|watch|up) next|what to read next|further reading|also read|read also|(?:don'?t|do not|dont) miss|"
+    r"(?:read|watch|up) next|what to read next|further reading|also read|read also|"
     r"editor'?s? picks?|top (?:stories|headlines|picks)|latest(?: (?:news|stories|headlines|posts|articles))?|"
     r"more (?:on|in|about|from) (?:this|the) (?:topic|story|series|section)|more to explore|in other news|"
     r"other (?:stories|news)|see also|suggested (?:reading|articles|stories)|"
