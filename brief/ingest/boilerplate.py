@@ -35,7 +35,6 @@ from brief.ingest.header import (
     same_words,
     standfirst_above,
 )
-from brief.ingest.linemodel import drop_unlikely_lines
 from brief.ingest.lines import (
     BAD,
     GOOD,
@@ -113,7 +112,7 @@ def strip_boilerplate(text: str) -> Stripped:
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
     keep = drop_stray_teasers(drop_tail_teasers(drop_repeats_and_blurbs(keep), lines), lines)
-    keep = drop_unlikely_lines(drop_labelled_teasers(keep, lines), lines)
+    keep = drop_labelled_teasers(keep, lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):
