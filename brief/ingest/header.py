@@ -8,6 +8,7 @@ from brief.ingest.lines import (
     BAD,
     BYLINE,
     CREDIT,
+    DATE,
     DATE_LABEL,
     ENDS_PERIOD,
     FURNITURE_PHRASE,
@@ -205,7 +206,7 @@ def find_byline(lines: list[Line]) -> str | None:
         if m and ln.words <= 12:
             name = ln.text[m.end() :]
             name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
-            return tidy_byline(name)
+            return tidy_byline(_without_date(name))
     return None
 
 
@@ -219,6 +220,20 @@ _ROLE = re.compile(
     r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
     re.IGNORECASE,
 )
+
+
+# Where a byline line goes on with its date: "Jane Roe on May 3, 2020", "Jane Roe Last updated ...".
+_AFTER_NAME = re.compile(
+    r"\s+(?:(?:on|at|-|–|—|,)\s+)?(?=" + DATE.pattern + r")|\s+(?:last\s+)?(?:updated|published|posted|modified)\b.*$"
+    r"|\s+\d+\s*min(?:ute)?s?\s+read\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _without_date(name: str) -> str:
+    """The name on a byline line, without the date, read time or "Last updated" that follows it."""
+    cut = _AFTER_NAME.search(name)
+    return name[: cut.start()].strip(" ,;-–—") if cut and cut.start() > 0 else name
 
 
 def tidy_byline(name: str | None) -> str | None:

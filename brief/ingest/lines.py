@@ -129,7 +129,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = re.compile(
+DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
     r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
@@ -207,7 +207,7 @@ def classify(line: str, repeated: bool = False) -> str:
     stop_share = sum(t in stop for t in toks) / n
     if n <= 12 and (BYLINE.match(line) or _looks_like_date(line, n)):
         return META
-    if n <= 30 and BYLINE.match(line) and (_DATE.search(line) or re.search(r"\s[|•·]\s", line)):
+    if n <= 30 and BYLINE.match(line) and (DATE.search(line) or re.search(r"\s[|•·]\s", line)):
         return META  # "By Jane Roe | November 18, 2019 | Topic: Hardware"
     if _HANDLE.match(line) or _READ_TIME.search(line) and n <= 12:
         return BAD
@@ -308,10 +308,10 @@ def strip_bullet(line: str) -> str:
 
 
 def _looks_like_date(line: str, n: int) -> bool:
-    if not _DATE.search(line):
+    if not DATE.search(line):
         return False
     # A date line is mostly the date: few words besides it, or a time as well.
-    rest = _DATE.sub(" ", _TIME.sub(" ", DATE_LABEL.sub(" ", line)))
+    rest = DATE.sub(" ", _TIME.sub(" ", DATE_LABEL.sub(" ", line)))
     rest_words = words(rest)
     # "On March 3 he left." is a sentence: function words other than these mean prose.
     if any(w in stopwords() and w not in _DATE_GLUE for w in rest_words):

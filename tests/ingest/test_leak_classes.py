@@ -270,3 +270,19 @@ def test_a_standfirst_over_a_byline_is_still_taken_off_the_story():
     article = cleaned(text)
     assert standfirst not in article.text
     assert_story_whole(article.text)
+
+
+@pytest.mark.parametrize(
+    "byline_line",
+    [
+        "By Mira Castellanos on June 6, 2026",
+        "By Mira Castellanos Jun 6, 2026 4 min read",
+        "By Mira Castellanos 06 June 2026",
+        "By Mira Castellanos Last updated Jun 6, 2026",
+    ],
+)
+def test_the_date_on_a_byline_line_is_not_part_of_the_name(byline_line):
+    text = "\n\n".join([HEADLINE, byline_line, *STORY])
+    article = cleaned(text)
+    assert article.metadata.byline == "Mira Castellanos"
+    assert_story_whole(article.text)
