@@ -267,16 +267,18 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
 
     Comment sections sit after the story on every site that has them; their
     openers (a "Comments" heading, a "Leave a reply" form, its notices) are
-    lines of 40 words at most, so a story that mentions comments in prose is not cut, and they
-    count only after the story's first paragraphs.
+    lines of 40 words at most, or a notice of any length (a comment policy)
+    that opens with such words, so a story that mentions comments in prose is
+    not cut, and they count only after the story's first paragraphs.
     """
     prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
     for i in range(start, end + 1):
         ln = lines[i]
-        if ln.kind == GOOD:
-            prose += 1
-        elif prose >= 3 and ln.words <= 40 and _COMMENTS_OPEN.search(ln.text):
+        opener = _COMMENTS_OPEN.search(ln.text) if prose >= 3 else None
+        # A prose-shaped line opens the section only when it starts with the opener's words.
+        if opener and (opener.start() == 0 or ln.kind != GOOD and ln.words <= 40):
             return i - 1
+        prose += ln.kind == GOOD
     return end
 
 

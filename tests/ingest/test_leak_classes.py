@@ -286,3 +286,16 @@ def test_the_date_on_a_byline_line_is_not_part_of_the_name(byline_line):
     article = cleaned(text)
     assert article.metadata.byline == "Mira Castellanos"
     assert_story_whole(article.text)
+
+
+def test_a_long_comment_policy_after_the_story_is_the_comment_section():
+    policy = [
+        "Reader Guidelines",
+        "We welcome reader comments on our stories. Comments may be edited for length and clarity, and posts that "
+        "attack other readers or the people in our stories will be removed without notice by the editors.",
+        "Please keep your comments on the subject of the story and do not post the same comment more than once.",
+    ]
+    article = cleaned(page([], policy))
+    assert "welcome reader comments" not in article.text
+    assert "Please keep your comments" not in article.text
+    assert_story_whole(article.text)
