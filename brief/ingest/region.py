@@ -295,7 +295,8 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
 
     No paragraph of a story occurs twice word for word; the copy a page shows
     again is a pull quote or a promo. The author's one-line biography sits after
-    the last paragraph and says who the writer is, not what happened.
+    the last paragraph (alone or among the author's links and tags) and says
+    who the writer is, not what happened.
     """
     seen: set[str] = set()
     out: list[Line] = []
@@ -305,9 +306,15 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
             continue
         seen.add(key)
         out.append(ln)
-    while len(out) > 3 and out[-1].words <= 60 and _AUTHOR_BLURB.search(out[-1].text):
-        out.pop()
+    # The blurb sits after the last paragraph, often among the author's links and the tags.
+    story = [k for k, ln in enumerate(out) if ln.kind == GOOD and not _is_author_blurb(ln)]
+    if len(story) >= 3:
+        out = out[: story[-1] + 1] + [ln for ln in out[story[-1] + 1 :] if not _is_author_blurb(ln)]
     return out
+
+
+def _is_author_blurb(ln: Line) -> bool:
+    return ln.words <= 60 and bool(_AUTHOR_BLURB.search(ln.text))
 
 
 _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W{0,2}$")

@@ -8,7 +8,7 @@ The story goes on where a paragraph reads as part of a run of prose (another
 prose paragraph right under it) or is long (a full paragraph without a byline
 or date under it), or where a line leads in to a list
 or section with a colon; a teaser's blurb is one short paragraph followed by
-its byline, date or the next headline.
+its byline, date, "Continue reading" link or the next headline.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ TEASER_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# The link under a teaser's blurb.
+_LINK_TO_STORY = re.compile(
+    r"^(?:continue reading|keep reading|read (?:the )?(?:full )?(?:story|article|more)|more)\W*$", re.I
+)
 # A paragraph this long is the story's, not a teaser's blurb.
 _LONG_PARAGRAPH = 40
 # A paragraph this long is the story's unless another story's byline or date sits under it.
@@ -68,6 +72,9 @@ def _story_goes_on(lines: list[Line], i: int) -> bool:
         return True  # a lead-in to the story's own list or section; no headline ends so
     if ln.kind != GOOD:
         return False
-    below = lines[i + 1].kind if i + 1 < len(lines) else None
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    if below is not None and _LINK_TO_STORY.match(below.text):
+        return False  # a blurb with its "Continue reading" link
     # A teaser's blurb is a sentence or two with the other story's byline or date under it.
-    return ln.words >= _LONG_PARAGRAPH or below == GOOD or (ln.words >= _FULL_PARAGRAPH and below != META)
+    below_kind = below.kind if below is not None else None
+    return ln.words >= _LONG_PARAGRAPH or below_kind == GOOD or (ln.words >= _FULL_PARAGRAPH and below_kind != META)

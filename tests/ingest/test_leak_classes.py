@@ -299,3 +299,16 @@ def test_a_long_comment_policy_after_the_story_is_the_comment_section():
     assert "welcome reader comments" not in article.text
     assert "Please keep your comments" not in article.text
     assert_story_whole(article.text)
+
+
+def test_author_blurb_among_the_author_links_and_a_teaser_with_continue_reading_are_dropped():
+    blurb = "Mira Castellanos is a staff writer who covers the islands and the harbor for the Courier."
+    teaser = (
+        "Why do ferries still run on diesel? Harbor engineers explain what it would take to build an electric boat "
+        "for the Osk Island crossing, and who would pay for it."
+    )
+    after = ["Author", "Mira Castellanos", blurb, "Twitter", "Related Articles", "Electric ferries", teaser]
+    article = cleaned(page([], [*after, "Continue reading"]))
+    assert blurb not in article.text
+    assert teaser not in article.text
+    assert_story_whole(article.text)
