@@ -76,6 +76,9 @@ FURNITURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# A copyright notice, however long the publisher's boilerplate after it: no sentence of a story starts so.
+_NOTICE_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|(?:all|some) rights reserved\b)", re.I)
+
 # A caption ending with its photographer and agency: "... Jane Roe / AFP", "(Reuters/File)".
 _TRAILING_CREDIT = re.compile(
     r"(?:\s/\s*|\()(?:afp|ap|reuters|getty images?|epa(?:-efe)?|shutterstock|ap photo|xinhua|anadolu(?: agency)?|"
@@ -215,7 +218,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 5 and re.search(r"\b(?:menu|navigation|newsletters?|sign in|log in)\b", line, re.IGNORECASE):
         return BAD
-    if n <= 45 and FURNITURE_PHRASE.search(line):
+    if n <= 45 and FURNITURE_PHRASE.search(line) or _NOTICE_START.match(line):
         return BAD
     if n <= 40 and is_promo(line, toks):
         return BAD

@@ -312,3 +312,16 @@ def test_author_blurb_among_the_author_links_and_a_teaser_with_continue_reading_
     assert blurb not in article.text
     assert teaser not in article.text
     assert_story_whole(article.text)
+
+
+def test_a_long_copyright_notice_is_furniture():
+    notice = (
+        "Some rights reserved 2019-2026 by the Tarnby Courier, a partnership of Osk Island Media and Harbor Light "
+        "Publishing. Stories published by Courier staff may be shared with credit under the terms of the Courier "
+        "sharing license, which readers can find on the about page, and photos remain the property of the people "
+        "who took them unless a caption says otherwise."
+    )
+    assert len(notice.split()) > 45
+    article = cleaned(page([], [notice]))
+    assert "Some rights reserved" not in article.text
+    assert_story_whole(article.text)
