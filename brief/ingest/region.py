@@ -180,6 +180,8 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
             break
         if gap_bad <= 3 and (len(runs[k]) >= 2 and weight(runs[k]) >= 0.15 * main_weight):
             first = runs[k][0]
+        elif len(runs[k]) == 1 and gap_bad == 0 and k > 0:
+            continue  # one stray paragraph (a promo line) between two parts of the story
         else:
             break
     return first, last

@@ -325,3 +325,18 @@ def test_a_long_copyright_notice_is_furniture():
     article = cleaned(page([], [notice]))
     assert "Some rights reserved" not in article.text
     assert_story_whole(article.text)
+
+
+def test_a_story_split_by_a_long_table_of_contents_and_one_stray_paragraph_is_kept_whole():
+    contents = ["At a Glance", "Schedule", "Fares", "Parking", "Tickets", "Accessibility", "Pets", "Bikes"]
+    contents += ["Freight", "Weather", "Contacts", "Island map", "Harbor office"]
+    stray = "New riders can get a free coffee on board when they show the ferry app at the snack bar counter."
+    more = [
+        "The ferry's summer schedule runs until the second weekend of September, when it drops to five trips.",
+        "Islanders who paid for water taxis during the repair can ask the town for a partial refund until July.",
+    ]
+    parts = [HEADLINE, STORY[0], STORY[1], *contents, stray, *contents[::-1], *STORY[2:], *more]
+    article = cleaned("\n\n".join(parts))
+    assert_story_whole(article.text)
+    for paragraph in more:
+        assert paragraph in article.text
