@@ -94,6 +94,7 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
     lead_terms = set(content_terms(" ".join(body[:6])))
     best: tuple[float, int] | None = None
     best_text = None
+    scored: list[tuple[float, int, str]] = []
     for pos, ln in enumerate(window):
         t = strip_bullet(ln.text)
         glued = _BREADCRUMB_GLUE.split(t)
@@ -132,12 +133,24 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         score -= 0.2 if ENDS_PERIOD.search(t) else 0.0  # a sentence: caption or standfirst
         score += 0.2 if ln.repeated or page.count(t) > 1 else 0.0  # pages repeat their headline
         key = (round(score, 3), -pos)
+        scored.append((score, pos, t))
         if best is None or key > best:
             best, best_text = key, t
+    if best is not None:
+        # A headline sits above the byline and date; a line under them is a standfirst or a caption.
+        metas = [k for k, ln in enumerate(window) if ln.kind == META]
+        if metas and -best[1] > metas[-1]:
+            above = [c for c in scored if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1] and c[0] >= best[0] - 0.3]
+            if above:
+                best_text = max(above, key=lambda c: (c[0], c[1]))[2]
+                return best_text
     if best is not None and best_text is not None and ENDS_PERIOD.search(best_text):
         return _headline_above(window, -best[1], best_text, lead_terms) or best_text
     return best_text
 
+
+# How far above the byline or date line the headline may sit.
+_ABOVE_BYLINE = 6
 
 # Words a headline never ends with: articles, conjunctions, prepositions that need an object.
 _CANNOT_END = frozenset(

@@ -340,3 +340,11 @@ def test_a_story_split_by_a_long_table_of_contents_and_one_stray_paragraph_is_ke
     assert_story_whole(article.text)
     for paragraph in more:
         assert paragraph in article.text
+
+
+def test_the_headline_above_the_byline_wins_over_a_dek_below_it():
+    dek = "Ferry between Tarnby and Osk Island returns to service after six weeks in dry dock"
+    text = "\n\n".join(["Home", "Local", HEADLINE, "By Mira Castellanos", "June 6, 2026", dek, *STORY])
+    article = cleaned(text)
+    assert article.metadata.title == HEADLINE
+    assert_story_whole(article.text)
