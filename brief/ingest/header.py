@@ -89,7 +89,13 @@ def standfirst_above(lines: list[Line], start: int, body: list[str]) -> str | No
 
 
 def find_title(header: list[Line], body: list[str], page: str = "") -> str | None:
-    """The headline: a headline-shaped line above the story that shares words with its lead."""
+    """The headline: a headline-shaped line above the story that shares words with its lead.
+
+    Lines are scored by the words they share with the lead, their length and
+    shape. A close runner-up just above the byline or date beats a winner under
+    it (a dek or caption), and a winning sentence with a stop (a standfirst)
+    gives way to the headline-shaped line right above it.
+    """
     window = header[-40:]
     lead_terms = set(content_terms(" ".join(body[:6])))
     best: tuple[float, int] | None = None
@@ -142,8 +148,7 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         if metas and -best[1] > metas[-1]:
             above = [c for c in scored if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1] and c[0] >= best[0] - 0.3]
             if above:
-                best_text = max(above, key=lambda c: (c[0], c[1]))[2]
-                return best_text
+                return max(above, key=lambda c: (c[0], c[1]))[2]
     if best is not None and best_text is not None and ENDS_PERIOD.search(best_text):
         return _headline_above(window, -best[1], best_text, lead_terms) or best_text
     return best_text
