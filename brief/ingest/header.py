@@ -93,8 +93,9 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
 
     Lines are scored by the words they share with the lead, their length and
     shape. A close runner-up just above the byline or date beats a winner under
-    it (a dek or caption), and a winning sentence with a stop (a standfirst)
-    gives way to the headline-shaped line right above it.
+    it (a dek or caption); a shorter close runner-up right above the winner is
+    the headline over its dek; and a winning sentence with a stop (a
+    standfirst) gives way to the headline-shaped line right above it.
     """
     window = header[-40:]
     lead_terms = set(content_terms(" ".join(body[:6])))
@@ -149,6 +150,12 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
             above = [c for c in scored if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1] and c[0] >= best[0] - 0.3]
             if above:
                 return max(above, key=lambda c: (c[0], c[1]))[2]
+    if best is not None and best_text is not None:
+        # A headline over its dek: the shorter line right above a close winner is the headline.
+        pos = -best[1]
+        over = [c for c in scored if c[1] == pos - 1 and c[0] >= best[0] - 0.3]
+        if over and len(words(over[0][2])) < len(words(best_text)):
+            return over[0][2]
     if best is not None and best_text is not None and ENDS_PERIOD.search(best_text):
         return _headline_above(window, -best[1], best_text, lead_terms) or best_text
     return best_text

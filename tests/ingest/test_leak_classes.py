@@ -348,3 +348,12 @@ def test_the_headline_above_the_byline_wins_over_a_dek_below_it():
     article = cleaned(text)
     assert article.metadata.title == HEADLINE
     assert_story_whole(article.text)
+
+
+def test_the_shorter_headline_over_its_dek_is_the_title():
+    headline = "Tarnby ferry back in service"
+    dek = "The ferry between Tarnby and Osk Island is running again after six weeks of repair in a dry dock"
+    text = "\n\n".join(["Home", "Local", headline, dek, "Share", *STORY])
+    article = cleaned(text)
+    assert article.metadata.title == headline
+    assert_story_whole(article.text)
