@@ -58,6 +58,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
+from brief.ingest.teasers import drop_labelled_teasers
 from brief.ingest.titlemodel import best_title
 from brief.text.bullets import split_dateline
 from brief.text.terms import words
@@ -110,7 +111,8 @@ def strip_boilerplate(text: str) -> Stripped:
     keep = [
         ln for ln in inside if ln.kind not in (BAD, META) and not (ln.kind == WEAK and ln.repeated and ln.words < 3)
     ]
-    keep = drop_stray_teasers(drop_tail_teasers(drop_repeats_and_blurbs(keep), lines), lines)
+    keep = drop_repeats_and_blurbs(drop_labelled_teasers(keep, lines))
+    keep = drop_stray_teasers(drop_tail_teasers(keep, lines), lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):

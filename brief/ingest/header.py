@@ -8,6 +8,7 @@ from brief.ingest.lines import (
     BAD,
     BYLINE,
     CREDIT,
+    DATE,
     DATE_LABEL,
     ENDS_PERIOD,
     FURNITURE_PHRASE,
@@ -88,11 +89,19 @@ def standfirst_above(lines: list[Line], start: int, body: list[str]) -> str | No
 
 
 def find_title(header: list[Line], body: list[str], page: str = "") -> str | None:
-    """The headline: a headline-shaped line above the story that shares words with its lead."""
+    """The headline: a headline-shaped line above the story that shares words with its lead.
+
+    Lines are scored by the words they share with the lead, their length and
+    shape. A close runner-up just above the byline or date beats a winner under
+    it (a dek or caption); a shorter close runner-up right above the winner is
+    the headline over its dek; and a winning sentence with a stop (a
+    standfirst) gives way to the headline-shaped line right above it.
+    """
     window = header[-40:]
     lead_terms = set(content_terms(" ".join(body[:6])))
     best: tuple[float, int] | None = None
     best_text = None
+    scored: list[tuple[float, int, str]] = []
     for pos, ln in enumerate(window):
         t = strip_bullet(ln.text)
         glued = _BREADCRUMB_GLUE.split(t)
@@ -131,9 +140,81 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         score -= 0.2 if ENDS_PERIOD.search(t) else 0.0  # a sentence: caption or standfirst
         score += 0.2 if ln.repeated or page.count(t) > 1 else 0.0  # pages repeat their headline
         key = (round(score, 3), -pos)
+        scored.append((score, pos, t))
         if best is None or key > best:
             best, best_text = key, t
+    if best is not None:
+        # A headline sits above the byline and date; a line under them is a standfirst or a caption.
+        metas = [k for k, ln in enumerate(window) if ln.kind == META]
+        if metas and -best[1] > metas[-1]:
+            above = [c for c in scored if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1] and c[0] >= best[0] - 0.3]
+            if above:
+                return max(above, key=lambda c: (c[0], c[1]))[2]
+    if best is not None and best_text is not None:
+        # A headline over its dek: the shorter line right above a close winner is the headline.
+        pos = -best[1]
+        over = [c for c in scored if c[1] == pos - 1 and c[0] >= best[0] - 0.3]
+        if over and len(words(over[0][2])) < len(words(best_text)):
+            return over[0][2]
+    if best is not None and best_text is not None and ENDS_PERIOD.search(best_text):
+        return _headline_above(window, -best[1], best_text, lead_terms) or best_text
     return best_text
+
+
+# How far above the byline or date line the headline may sit.
+_ABOVE_BYLINE = 6
+
+# Words a headline never ends with: articles, conjunctions, prepositions that need an object.
+_CANNOT_END = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "not",
+        "no",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "than",
+        "that",
+    ]
+)
+
+
+def _headline_above(window: list[Line], pos: int, sentence: str, lead_terms: set[str]) -> str | None:
+    """The headline right above a standfirst that won the vote.
+
+    A sentence ending with a stop is the standfirst more often than the title;
+    a page sets its headline directly above it: a line without a final stop, of
+    three to 25 words, that is not furniture and shares a word with the
+    standfirst or the lead.
+    """
+    if pos == 0:
+        return None
+    ln = window[pos - 1]
+    t = strip_bullet(ln.text)
+    n = len(words(t))
+    if ln.kind in (META, BAD) or not 3 <= n <= 25 or ENDS_PERIOD.search(t) or t.endswith((":", ",", ";")):
+        return None
+    if words(t)[-1] in _CANNOT_END or not (t[:1].isupper() or t[:1].isdigit()):
+        return None  # a line wrapped mid-sentence ("... we do not")
+    if FURNITURE_PHRASE.search(t) or CREDIT.search(t) or PIPE_MENU.search(t) or len(_BREADCRUMB_GLUE.split(t)) > 1:
+        return None
+    terms = set(content_terms(t))
+    return t if terms & (lead_terms | set(content_terms(sentence))) else None
 
 
 # A breadcrumb or menu glued to the next label without a space: "Eco-FriendlyBabywearing".
@@ -150,7 +231,7 @@ def find_byline(lines: list[Line]) -> str | None:
         if m and ln.words <= 12:
             name = ln.text[m.end() :]
             name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
-            return tidy_byline(name)
+            return tidy_byline(_without_date(name))
     return None
 
 
@@ -164,6 +245,20 @@ _ROLE = re.compile(
     r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
     re.IGNORECASE,
 )
+
+
+# Where a byline line goes on with its date: "Jane Roe on May 3, 2020", "Jane Roe Last updated ...".
+_AFTER_NAME = re.compile(
+    r"\s+(?:(?:on|at|-|–|—|,)\s+)?(?=" + DATE.pattern + r")|\s+(?:last\s+)?(?:updated|published|posted|modified)\b.*$"
+    r"|\s+\d+\s*min(?:ute)?s?\s+read\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _without_date(name: str) -> str:
+    """The name on a byline line, without the date, read time or "Last updated" that follows it."""
+    cut = _AFTER_NAME.search(name)
+    return name[: cut.start()].strip(" ,;-–—") if cut and cut.start() > 0 else name
 
 
 def tidy_byline(name: str | None) -> str | None:

@@ -76,6 +76,9 @@ FURNITURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# A copyright notice, however long the publisher's boilerplate after it: no sentence of a story starts so.
+_NOTICE_START = re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|(?:all|some) rights reserved\b)", re.I)
+
 # A caption ending with its photographer and agency: "... Jane Roe / AFP", "(Reuters/File)".
 _TRAILING_CREDIT = re.compile(
     r"(?:\s/\s*|\()(?:afp|ap|reuters|getty images?|epa(?:-efe)?|shutterstock|ap photo|xinhua|anadolu(?: agency)?|"
@@ -129,7 +132,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = re.compile(
+DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
     r"\b\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b",
@@ -207,7 +210,7 @@ def classify(line: str, repeated: bool = False) -> str:
     stop_share = sum(t in stop for t in toks) / n
     if n <= 12 and (BYLINE.match(line) or _looks_like_date(line, n)):
         return META
-    if n <= 30 and BYLINE.match(line) and (_DATE.search(line) or re.search(r"\s[|•·]\s", line)):
+    if n <= 30 and BYLINE.match(line) and (DATE.search(line) or re.search(r"\s[|•·]\s", line)):
         return META  # "By Jane Roe | November 18, 2019 | Topic: Hardware"
     if _HANDLE.match(line) or _READ_TIME.search(line) and n <= 12:
         return BAD
@@ -215,7 +218,7 @@ def classify(line: str, repeated: bool = False) -> str:
         return BAD
     if n <= 5 and re.search(r"\b(?:menu|navigation|newsletters?|sign in|log in)\b", line, re.IGNORECASE):
         return BAD
-    if n <= 45 and FURNITURE_PHRASE.search(line):
+    if n <= 45 and FURNITURE_PHRASE.search(line) or _NOTICE_START.match(line):
         return BAD
     if n <= 40 and is_promo(line, toks):
         return BAD
@@ -308,10 +311,10 @@ def strip_bullet(line: str) -> str:
 
 
 def _looks_like_date(line: str, n: int) -> bool:
-    if not _DATE.search(line):
+    if not DATE.search(line):
         return False
     # A date line is mostly the date: few words besides it, or a time as well.
-    rest = _DATE.sub(" ", _TIME.sub(" ", DATE_LABEL.sub(" ", line)))
+    rest = DATE.sub(" ", _TIME.sub(" ", DATE_LABEL.sub(" ", line)))
     rest_words = words(rest)
     # "On March 3 he left." is a sentence: function words other than these mean prose.
     if any(w in stopwords() and w not in _DATE_GLUE for w in rest_words):

@@ -12,6 +12,7 @@ from collections import Counter
 
 from brief.ingest.lines import (
     BAD,
+    BYLINE,
     CREDIT,
     GOOD,
     META,
@@ -88,6 +89,33 @@ def _dateline_start(lines: list[Line], first: int, last: int) -> int:
     return first
 
 
+def _story_opening(lines: list[Line], current: list[int], meta: Line) -> bool:
+    """Prose lines above a byline or date line that are the story's first paragraphs, not a standfirst.
+
+    A standfirst is one paragraph and never carries a wire dateline; a page
+    that prints its date (an "Updated ..." line) under the first two paragraphs
+    has begun the story already (two full paragraphs of 20+ words, not cut
+    short with "…"). A byline under two lines still marks them as header (a
+    standfirst and a caption).
+    """
+    if not current:
+        return False
+    if DATELINE.match(lines[current[0]].text):
+        return True
+    if len(current) != 2 or BYLINE.match(meta.text):
+        return False
+    # Two full paragraphs: a headline and its standfirst are shorter, and a teaser is cut short.
+    # A notice the page shows twice is not the story either.
+    return all(
+        lines[i].words >= _OPENING_WORDS and not lines[i].repeated and not _CUT_SHORT.search(lines[i].text)
+        for i in current
+    )
+
+
+# Words of each of two paragraphs above a date line for them to be the story's opening.
+_OPENING_WORDS = 20
+
+
 def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
     runs: list[list[int]] = []
     current: list[int] = []
@@ -104,7 +132,7 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
                 current = []
             current.append(i)
             bad_gap = other_gap = weak_gap = 0
-        elif ln.kind == META and len(current) <= 2:
+        elif ln.kind == META and len(current) <= 2 and not _story_opening(lines, current, ln):
             # A byline or date under one or two prose lines: those were a standfirst.
             if current:
                 runs.append(current)
@@ -152,6 +180,8 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
             break
         if gap_bad <= 3 and (len(runs[k]) >= 2 and weight(runs[k]) >= 0.15 * main_weight):
             first = runs[k][0]
+        elif len(runs[k]) == 1 and gap_bad == 0 and k > 0:
+            continue  # one stray paragraph (a promo line) between two parts of the story
         else:
             break
     return first, last
@@ -239,16 +269,18 @@ def comments_start(lines: list[Line], start: int, end: int) -> int:
 
     Comment sections sit after the story on every site that has them; their
     openers (a "Comments" heading, a "Leave a reply" form, its notices) are
-    lines of 40 words at most, so a story that mentions comments in prose is not cut, and they
-    count only after the story's first paragraphs.
+    lines of 40 words at most, or a notice of any length (a comment policy)
+    that opens with such words, so a story that mentions comments in prose is
+    not cut, and they count only after the story's first paragraphs.
     """
     prose = 0  # a "Comments (12)" link in the share bar above the story is not the section
     for i in range(start, end + 1):
         ln = lines[i]
-        if ln.kind == GOOD:
-            prose += 1
-        elif prose >= 3 and ln.words <= 40 and _COMMENTS_OPEN.search(ln.text):
+        opener = _COMMENTS_OPEN.search(ln.text) if prose >= 3 else None
+        # A prose-shaped line opens the section only when it starts with the opener's words.
+        if opener and (opener.start() == 0 or ln.kind != GOOD and ln.words <= 40):
             return i - 1
+        prose += ln.kind == GOOD
     return end
 
 
@@ -265,7 +297,8 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
 
     No paragraph of a story occurs twice word for word; the copy a page shows
     again is a pull quote or a promo. The author's one-line biography sits after
-    the last paragraph and says who the writer is, not what happened.
+    the last paragraph (alone or among the author's links and tags) and says
+    who the writer is, not what happened.
     """
     seen: set[str] = set()
     out: list[Line] = []
@@ -275,9 +308,15 @@ def drop_repeats_and_blurbs(keep: list[Line]) -> list[Line]:
             continue
         seen.add(key)
         out.append(ln)
-    while len(out) > 3 and out[-1].words <= 60 and _AUTHOR_BLURB.search(out[-1].text):
-        out.pop()
+    # The blurb sits after the last paragraph, often among the author's links and the tags.
+    story = [k for k, ln in enumerate(out) if ln.kind == GOOD and not _is_author_blurb(ln)]
+    if len(story) >= 3:
+        out = out[: story[-1] + 1] + [ln for ln in out[story[-1] + 1 :] if not _is_author_blurb(ln)]
     return out
+
+
+def _is_author_blurb(ln: Line) -> bool:
+    return ln.words <= 60 and bool(_AUTHOR_BLURB.search(ln.text))
 
 
 _CUT_SHORT = re.compile(r"(?:…|\.\.\.)\W{0,2}$")

@@ -216,3 +216,144 @@ def test_digest_skips_a_section_front_with_a_note(tmp_path):
     assert "front.txt" in err and "listing page" in err and "skipped" in err
     digest = (tmp_path / "out" / "brief-2026-03-14.md").read_text(encoding="utf-8")
     assert "Harbor Street Bridge" in digest and "Osk Island" not in digest
+
+
+def test_labelled_box_of_other_stories_is_dropped_even_when_it_shares_the_story_words():
+    # Teasers about the same town and the same ferry: word overlap cannot tell them apart, the label can.
+    box = [
+        "Most Read",
+        "Tarnby ferry fares to stay flat through next summer",
+        "The town's ferry committee met on Tuesday.",
+        "By Jonas Ekdahl",
+        "Osk Island ferry dock gets new ramp",
+    ]
+    text = page([], []).replace(STORY[3], "\n\n".join([*box, STORY[3]]), 1)
+    tail = ["You May Also Like", "Tarnby harbor reserve fund explained", "Ferry crew honored for rescue"]
+    article = cleaned(text + "\n\n" + "\n\n".join(tail))
+    for line in box[1:] + tail[1:]:
+        assert line not in article.text
+    assert_story_whole(article.text)
+
+
+def test_a_see_also_label_does_not_swallow_a_section_that_leads_in_with_a_colon():
+    steps = ["Check the tide table for the day.", "Buy a ticket at the harbor office."]
+    after = ["See also", "Tarnby harbor guide", "Before you ride the ferry, do the following:", *steps]
+    article = cleaned(page([], after))
+    assert "Tarnby harbor guide" not in article.text
+    for step in steps:
+        assert step in article.text
+    assert_story_whole(article.text)
+
+
+def test_the_headline_above_a_standfirst_is_the_title_not_the_standfirst():
+    headline = "Island Ferry Is Back"
+    standfirst = "The ferry between Tarnby and Osk Island returned to service after six weeks of repairs."
+    text = page(["Home", "Local"], []).replace(HEADLINE, f"{headline}\n\n{standfirst}", 1)
+    article = cleaned(text)
+    assert article.metadata.title == headline
+    assert_story_whole(article.text)
+
+
+@pytest.mark.parametrize("date_line", ["Updated June 6, 2026, 4:15 p.m.", "June 6, 2026"])
+def test_a_date_line_under_the_first_two_paragraphs_does_not_cut_them_off(date_line):
+    # Some pages print the update time under the opening paragraphs; those are story, not a standfirst.
+    text = "\n\n".join(["Home", "Local", HEADLINE, "By Mira Castellanos", STORY[0], STORY[1], date_line, *STORY[2:]])
+    article = cleaned(text)
+    assert article.text.startswith("The ferry between Tarnby")
+    assert_story_whole(article.text)
+    assert article.metadata.title == HEADLINE
+
+
+def test_a_standfirst_over_a_byline_is_still_taken_off_the_story():
+    standfirst = "Islanders can ride to work again after a six-week repair of the ferry's shaft."
+    text = "\n\n".join([HEADLINE, standfirst, "By Mira Castellanos", "June 6, 2026", *STORY])
+    article = cleaned(text)
+    assert standfirst not in article.text
+    assert_story_whole(article.text)
+
+
+@pytest.mark.parametrize(
+    "byline_line",
+    [
+        "By Mira Castellanos on June 6, 2026",
+        "By Mira Castellanos Jun 6, 2026 4 min read",
+        "By Mira Castellanos 06 June 2026",
+        "By Mira Castellanos Last updated Jun 6, 2026",
+    ],
+)
+def test_the_date_on_a_byline_line_is_not_part_of_the_name(byline_line):
+    text = "\n\n".join([HEADLINE, byline_line, *STORY])
+    article = cleaned(text)
+    assert article.metadata.byline == "Mira Castellanos"
+    assert_story_whole(article.text)
+
+
+def test_a_long_comment_policy_after_the_story_is_the_comment_section():
+    policy = [
+        "Reader Guidelines",
+        "We welcome reader comments on our stories. Comments may be edited for length and clarity, and posts that "
+        "attack other readers or the people in our stories will be removed without notice by the editors.",
+        "Please keep your comments on the subject of the story and do not post the same comment more than once.",
+    ]
+    article = cleaned(page([], policy))
+    assert "welcome reader comments" not in article.text
+    assert "Please keep your comments" not in article.text
+    assert_story_whole(article.text)
+
+
+def test_author_blurb_among_the_author_links_and_a_teaser_with_continue_reading_are_dropped():
+    blurb = "Mira Castellanos is a staff writer who covers the islands and the harbor for the Courier."
+    teaser = (
+        "Why do ferries still run on diesel? Harbor engineers explain what it would take to build an electric boat "
+        "for the Osk Island crossing, and who would pay for it."
+    )
+    after = ["Author", "Mira Castellanos", blurb, "Twitter", "Related Articles", "Electric ferries", teaser]
+    article = cleaned(page([], [*after, "Continue reading"]))
+    assert blurb not in article.text
+    assert teaser not in article.text
+    assert_story_whole(article.text)
+
+
+def test_a_long_copyright_notice_is_furniture():
+    notice = (
+        "Some rights reserved 2019-2026 by the Tarnby Courier, a partnership of Osk Island Media and Harbor Light "
+        "Publishing. Stories published by Courier staff may be shared with credit under the terms of the Courier "
+        "sharing license, which readers can find on the about page, and photos remain the property of the people "
+        "who took them unless a caption says otherwise."
+    )
+    assert len(notice.split()) > 45
+    article = cleaned(page([], [notice]))
+    assert "Some rights reserved" not in article.text
+    assert_story_whole(article.text)
+
+
+def test_a_story_split_by_a_long_table_of_contents_and_one_stray_paragraph_is_kept_whole():
+    contents = ["At a Glance", "Schedule", "Fares", "Parking", "Tickets", "Accessibility", "Pets", "Bikes"]
+    contents += ["Freight", "Weather", "Contacts", "Island map", "Harbor office"]
+    stray = "New riders can get a free coffee on board when they show the ferry app at the snack bar counter."
+    more = [
+        "The ferry's summer schedule runs until the second weekend of September, when it drops to five trips.",
+        "Islanders who paid for water taxis during the repair can ask the town for a partial refund until July.",
+    ]
+    parts = [HEADLINE, STORY[0], STORY[1], *contents, stray, *contents[::-1], *STORY[2:], *more]
+    article = cleaned("\n\n".join(parts))
+    assert_story_whole(article.text)
+    for paragraph in more:
+        assert paragraph in article.text
+
+
+def test_the_headline_above_the_byline_wins_over_a_dek_below_it():
+    dek = "Ferry between Tarnby and Osk Island returns to service after six weeks in dry dock"
+    text = "\n\n".join(["Home", "Local", HEADLINE, "By Mira Castellanos", "June 6, 2026", dek, *STORY])
+    article = cleaned(text)
+    assert article.metadata.title == HEADLINE
+    assert_story_whole(article.text)
+
+
+def test_the_shorter_headline_over_its_dek_is_the_title():
+    headline = "Tarnby ferry back in service"
+    dek = "The ferry between Tarnby and Osk Island is running again after six weeks of repair in a dry dock"
+    text = "\n\n".join(["Home", "Local", headline, dek, "Share", *STORY])
+    article = cleaned(text)
+    assert article.metadata.title == headline
+    assert_story_whole(article.text)
