@@ -8,17 +8,27 @@ by several outlets rises. A candidate too similar to a chosen bullet repeats
 a fact and is skipped, across articles as within one; so is one that retells
 a chosen bullet's fact in other words (same names, numbers and event:
 brief.digest.redundancy).
+
+A story of one article needs none of that: it takes the bullets and key quotes
+its briefing would (brief.extractive.select, brief.quotes.choose_key_quotes),
+so one selection serves both. Measured on the CNN/DM, BBC and XSum dev singles
+(benchmarks/digest_eval.py halves; ROUGE-1 of the 2 bullets against the
+reference, multi-document path -> briefing selection): FIT 33.6 -> 34.0,
+REPORT 34.9 -> 35.1; and it costs a tenth of the time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from brief.digest.redundancy import RedundancyJudge
+from brief.extractive.select import Budget, select
 from brief.extractive.similarity import Vector, cosine, tfidf_vectors
+from brief.quotes import choose_key_quotes
 from brief.text.bullets import LONG_POINT_PENALTY, LONG_POINT_WORDS, reads_as_bullet, split_dateline
 from brief.text.terms import content_terms
-from brief.types import Article, Point, Quote, Story
+from brief.types import Article, Document, Point, Quote, Story
 
 # Paraphrases of one fact by two outlets share fewer words than a sentence
 # repeated inside one article, so the cross-article bar is lower than select's.
@@ -47,6 +57,8 @@ def default_point_count(articles: int) -> int:
 def build_story(articles: Sequence[Article], max_points: int | None = None, max_quotes: int = 2) -> Story:
     articles = tuple(articles)
     limit = max_points if max_points is not None else default_point_count(len(articles))
+    if len(articles) == 1:
+        return single_story(articles[0], limit, max_quotes)
     candidates: list[tuple[int, int]] = []  # (article number, sentence index)
     term_lists: list[list[str]] = []
     term_sets: list[frozenset[str]] = []
@@ -121,6 +133,54 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
         quotes=quotes,
         strength=strength,
     )
+
+
+def single_story(article: Article, limit: int, max_quotes: int = 2) -> Story:
+    """A story of one article: the same bullets and key quotes as its briefing
+    (brief.extractive.select and brief.quotes.choose_key_quotes on the article's
+    own scores), in reading order; no group maths to do."""
+    doc = Document(
+        text="", sentences=article.sentences, paragraphs=(), quotes=article.quotes, metadata=article.metadata
+    )
+    scores = list(article.scores)
+    title_lines = sum(1 for i in range(len(scores)) if _repeats_title(article, i))
+    chosen = [i for i in select(doc, scores, Budget(sentences=limit + title_lines)) if not _repeats_title(article, i)]
+    if len(chosen) > limit:
+        # Keep the best-rated ones, still in reading order.
+        chosen = sorted(sorted(chosen, key=lambda i: (-scores[i], i))[:limit])
+    top = max(scores, default=0.0) or 1.0
+    points = tuple(
+        Point(
+            text=strip_dateline(article.sentences[i].text),
+            sentence_index=i,
+            score=round(_long_penalty(article.sentences[i].words) * scores[i] / top, 6),
+            source_sentences=(i,),
+            article_id=article.id,
+        )
+        for i in chosen
+    )
+    quotes = tuple(
+        replace(q, text=clean_quote(q.text), article_id=article.id)
+        for q in choose_key_quotes(article.quotes, scores, chosen, limit=max_quotes, sentences=article.sentences)
+    )
+    return Story(
+        headline=_headline((article,), points),
+        articles=(article,),
+        points=points,
+        quotes=quotes,
+        strength=round(sum(p.score for p in points), 6),
+    )
+
+
+def _repeats_title(article: Article, index: int) -> bool:
+    """HTML extraction often keeps the <h1> as the body's first line: not a bullet."""
+    title = article.title
+    text = article.sentences[index].text
+    return bool(title) and " ".join(str(title).lower().split()) == " ".join(text.lower().split())
+
+
+def _long_penalty(words: int) -> float:
+    return LONG_POINT_PENALTY if words > LONG_POINT_WORDS else 1.0
 
 
 def _reads_as_bullet(text: str, title: str | None) -> bool:
