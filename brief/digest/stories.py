@@ -214,66 +214,72 @@ def _mmr(
     """Maximal marginal relevance: each next bullet is the best-rated candidate
     after a penalty for what it shares with bullets already chosen; one that
     plainly repeats a chosen bullet, or restates a fact the chosen bullets
-    already give (same anchors and event, other words), is never taken."""
+    already give (same anchors and event, other words), is never taken.
+
+    Each candidate is compared with each chosen bullet once, when that bullet
+    is chosen (what a pair shares does not change); only the judge's view of
+    what the chosen bullets say together is asked again each round.
+    """
     chosen: list[tuple[float, int]] = []
     seen_text: set[str] = set()
+    key = {k: " ".join(texts[k].lower().split()) for _, k in pool}
+    overlap = dict.fromkeys(key, 0.0)  # the most a candidate shares with one chosen bullet
+    # Chosen bullets a candidate shares most of its terms with; and whether the
+    # wording around the names and numbers is shared too.
+    close: dict[int, list[bool]] = {k: [] for k in key}
+    per_owner: dict[int, int] = {}
     live = list(pool)
     while live and len(chosen) < limit:
+        said = [c for _, c in chosen]
+        last = said[-1] if said else None
         best = None
         kept = []
         for score, k in live:
-            key = " ".join(texts[k].lower().split())
-            overlap = max((_redundancy(vectors, term_sets, k, c) for _, c in chosen), default=0.0)
-            said = [c for _, c in chosen]
-            if key in seen_text or _repeats(vectors, term_sets, k, c_list=said, judge=judge):
+            if last is not None:
+                cos = cosine(vectors[k], vectors[last])
+                shared = _term_overlap(term_sets[k], term_sets[last])
+                overlap[k] = max(overlap[k], cos, shared)
+                if cos > MAX_POINT_SIMILARITY:
+                    continue
+                if shared > MAX_TERM_OVERLAP:
+                    close[k].append(judge is not None and judge.wording_overlap(k, last) > MAX_TERM_OVERLAP)
+            if key[k] in seen_text or _repeats(k, said, close[k], judge):
                 continue
             if judge is not None and judge.repeats(k, said):
                 continue
             kept.append((score, k))
             # A story told by several outlets should draw on more than one of them.
-            same_source = sum(1 for _, c in chosen if owners[c] == owners[k])
-            value = score - MMR_LAMBDA * overlap - SOURCE_SPREAD * same_source
+            value = score - MMR_LAMBDA * overlap[k] - SOURCE_SPREAD * per_owner.get(owners[k], 0)
             if best is None or value > best[0]:
                 best = (value, score, k)
         if best is None:
             break
         _, score, k = best
         chosen.append((score, k))
-        seen_text.add(" ".join(texts[k].lower().split()))
+        per_owner[owners[k]] = per_owner.get(owners[k], 0) + 1
+        seen_text.add(key[k])
         live = [item for item in kept if item[1] != k]
     return chosen
 
 
-def _redundancy(vectors: Sequence[Vector], term_sets: Sequence[frozenset[str]], k: int, c: int) -> float:
-    a, b = term_sets[k], term_sets[c]
+def _term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     shorter = min(len(a), len(b))
-    overlap = len(a & b) / shorter if shorter else 0.0
-    return max(cosine(vectors[k], vectors[c]), overlap)
+    return len(a & b) / shorter if shorter else 0.0
 
 
-def _repeats(
-    vectors: Sequence[Vector],
-    term_sets: Sequence[frozenset[str]],
-    k: int,
-    c_list: Sequence[int],
-    judge: RedundancyJudge | None = None,
-) -> bool:
+def _repeats(k: int, said: Sequence[int], close: Sequence[bool], judge: RedundancyJudge | None) -> bool:
+    """Candidate ``k`` shares most of its terms with a chosen bullet (``close``):
+    it repeats it unless it adds a name or number none of the chosen bullets
+    gives and words the fact differently."""
     # Sharing the story's names ("Dunmore Public Library ... Tuesday") makes a
     # large term overlap, yet a sentence that adds a count or a name adds a
     # fact: for such a sentence the overlap rule counts only the wording
     # around the names and numbers (a copied boilerplate line still repeats).
-    new_anchor: bool | None = None  # asked only when the overlap rule would fire
-    for c in c_list:
-        if cosine(vectors[k], vectors[c]) > MAX_POINT_SIMILARITY:
-            return True
-        a, b = term_sets[k], term_sets[c]
-        shorter = min(len(a), len(b))
-        if shorter > 0 and len(a & b) / shorter > MAX_TERM_OVERLAP:
-            if new_anchor is None:
-                new_anchor = judge is not None and judge.adds_anchor(k, c_list)
-            if not new_anchor or (judge is not None and judge.wording_overlap(k, c) > MAX_TERM_OVERLAP):
-                return True
-    return False
+    if not close:
+        return False
+    if any(close):
+        return True
+    return judge is None or not judge.adds_anchor(k, said)
 
 
 def order_stories(stories: Sequence[Story]) -> tuple[Story, ...]:
