@@ -128,10 +128,12 @@ def article_terms(
     """
     terms: dict[str, float] = {}
     for k, sentence in enumerate(article.sentences):
-        lead = k < LEAD_SENTENCES
-        _add_terms(terms, sentence.text, LEAD_WEIGHT if lead else 1.0, names=True, found=names)
-        if lead and lead_names is not None:
-            _add_terms({}, sentence.text, 1.0, names=True, found=lead_names)
+        if k < LEAD_SENTENCES and lead_names is not None:
+            _add_terms(terms, sentence.text, LEAD_WEIGHT, names=True, found=lead_names)
+        else:
+            _add_terms(terms, sentence.text, LEAD_WEIGHT if k < LEAD_SENTENCES else 1.0, names=True, found=names)
+    if names is not None and lead_names is not None:
+        names |= lead_names
     if article.title:
         # Title case capitalises every word, so a title marks no names.
         _add_terms(terms, article.title, TITLE_WEIGHT, names=False)
