@@ -73,7 +73,19 @@ def articles(base: list[str], limit: int) -> list[str]:
 
 
 def run_cli(folder: Path, out: Path, env: dict[str, str], force: bool) -> tuple[float, float, float, str]:
-    cmd = [sys.executable, "-c", CHILD, "digest", str(folder), "--out", str(out), "--date", "2000-01-01"]
+    cmd = [
+        sys.executable,
+        "-c",
+        CHILD,
+        "digest",
+        str(folder),
+        "--out",
+        str(out),
+        "--date",
+        "2000-01-01",
+        "--max-files",
+        "100000",
+    ]
     if force:
         cmd.append("--force")
     started = time.perf_counter()

@@ -207,3 +207,31 @@ def test_headline_prefers_a_headline_that_is_not_all_caps():
     assert story.headline == "Ferry back on the water after pier repairs"
     only_caps = build_story([art(1, "FERRY SERVICE RESUMES AFTER PIER REPAIRS")])
     assert only_caps.headline == "FERRY SERVICE RESUMES AFTER PIER REPAIRS"
+
+
+def test_single_article_story_uses_the_briefing_selection(isolated):
+    # One selection serves both: a story of one article has the bullets and
+    # key quotes its briefing at the same length would have (issue 10).
+    from brief.digest.stories import clean_quote, strip_dateline
+
+    digest = brief.build_digest([SAMPLES], date="2026-03-14")
+    story = next(s for s in digest.stories if stems(s) == ["hockey-result"])
+    briefing = brief.summarize((SAMPLES / "hockey-result.txt").read_text(encoding="utf-8"), sentences=len(story.points))
+    assert [p.text for p in story.points] == [strip_dateline(p.text) for p in briefing.points]
+    assert [p.sentence_index for p in story.points] == [p.sentence_index for p in briefing.points]
+    assert [q.text for q in story.quotes] == [clean_quote(q.text) for q in briefing.quotes[: len(story.quotes)]]
+
+
+def test_single_article_story_skips_a_body_line_that_repeats_the_title():
+    from brief.digest.stories import build_story
+
+    texts = [
+        "Harbour ferry returns to hourly service.",
+        "The Nettle Island ferry will run every hour from the first of May, the harbour board said.",
+        "Crews finished repairs to the old landing stage last week after a winter of storms.",
+        "Fares stay at four pounds for adults and two for children.",
+    ]
+    article = make_article("ferry", "Harbour ferry returns to hourly service.", texts, scores=[1.0, 0.9, 0.5, 0.4])
+    story = build_story([article])
+    assert [p.sentence_index for p in story.points] == [1, 2]
+    assert story.headline == "Harbour ferry returns to hourly service."

@@ -157,3 +157,40 @@ def test_lone_articles_far_apart_in_time_stay_apart():
     assert [0] in months_apart and [1] in months_apart
     undated = cluster_articles([dated("a", None), dated("b", "2026-09-15"), *filler])
     assert [0, 1] in undated
+
+
+def test_lone_pair_needs_a_shared_rare_name_in_a_lead():
+    import numpy as np
+
+    from brief.digest.cluster import lone_pairs
+
+    # Two match reports of one club's season: the same squad named in both
+    # bodies, but each lead names its own opponent, ground and score.
+    squad = {"halloran", "brisket", "okonjo", "varga", "tamsin"}
+    first_lead = {"corbridge", "3", "1"}
+    second_lead = {"ellesmere", "2", "0"}
+    names = [squad | first_lead, squad | second_lead, squad | {"corbridge"}]
+    leads = [first_lead, second_lead, {"corbridge"}]
+    rows, cols = np.array([0, 0]), np.array([1, 2])
+    assert lone_pairs(names, [None] * 3, rows, cols, leads) == {(0, 2)}
+    # Without leads the shared names alone decide.
+    assert lone_pairs(names, [None] * 3, rows, cols) == {(0, 1), (0, 2)}
+
+
+def test_match_reports_of_one_season_stay_apart():
+    # The same squad in both bodies; each lead tells its own match.
+    def report(rival: str, ground: str, score: str, crowd: int) -> list[str]:
+        return [
+            f"{rival} lost {score} at {ground} on Saturday in front of {crowd} fans.",
+            f"{rival} had won their previous three games at {ground}.",
+            f"Their coach said {ground} had never seen a worse afternoon.",
+            "Manager Ruth Halloran of Harbour Town picked Brisket, Okonjo and Varga in midfield, with Tamsin up front.",
+            "Halloran said Okonjo, Varga and Brisket had run the midfield, and Tamsin had worked hard for Harbour Town.",
+        ]
+
+    articles = [
+        make_article("match-1", None, report("Corbridge", "Corbridge Park", "3-1", 4100)),
+        make_article("match-2", None, report("Ellesmere", "Ellesmere Lane", "2-0", 2600)),
+    ] + [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
+    stories = cluster_articles(articles)
+    assert [0] in stories and [1] in stories
