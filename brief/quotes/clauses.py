@@ -439,7 +439,7 @@ def subject_before(chunk: str) -> str | None:
                 chunk = appositive
                 break
             if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
-                chunk = head
+                chunk = _first_of_chain(body, c) or head
                 break
     clause_start = 0
     for m in CLAUSE_BREAK.finditer(chunk):
@@ -448,6 +448,25 @@ def subject_before(chunk: str) -> str | None:
     clause = chunk[clause_start:]
     words = clause.split()
     return " ".join(words[-8:]) if words else None
+
+
+def _first_of_chain(body: str, c: int) -> str | None:
+    """ "Tom Reyes, the head of Harbor Trust, a group that ..., said": appositives may stack;
+    the subject is the name that opens the chain, right after a clause start."""
+    start = 0
+    for m in CLAUSE_BREAK.finditer(body, 0, c):
+        start = m.end()
+    first_comma = body.find(",", start, c)
+    if first_comma < 0 or first_comma == c:
+        return None
+    head = body[start:first_comma].strip()
+    run = NAME_RUN.fullmatch(head)
+    if run is None or head.split()[0].lower() in DETERMINERS or head.split()[0].lower() in _LEADING_PREPOSITIONS:
+        return None
+    return head
+
+
+_LEADING_PREPOSITIONS = frozenset(["in", "at", "on", "from", "for", "by", "with", "after", "before", "during", "since"])
 
 
 def speaker_from_np(np: str, inverted: bool = False, according: bool = False) -> tuple[str, str] | None:

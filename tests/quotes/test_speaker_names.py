@@ -135,3 +135,14 @@ def test_name_before_a_role_only_qualifies_it(attribution: str, expected: str) -
 def test_name_set_beside_a_role_before_the_verb_is_the_speaker() -> None:
     text = 'The poll moved. The mayor\'s campaign chairman, Ari Conant, said in a statement: "We will win this."'
     assert [(q.speaker, q.resolution) for q in brief.parse(text).quotes] == [("Ari Conant", "direct")]
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("But Tom Reyes, the head of Harbor Trust, a group that has sued the port, said", "Tom Reyes"),
+        ("In Vellmar, Tom Reyes, the head of Harbor Trust, said", "Tom Reyes"),
+    ],
+)
+def test_stacked_appositives_keep_the_name_that_opens_them(lead: str, expected: str) -> None:
+    assert speakers(f'The port lost the case. {lead} that "the damage is done for good."') == [expected]
