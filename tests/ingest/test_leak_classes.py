@@ -357,3 +357,30 @@ def test_the_shorter_headline_over_its_dek_is_the_title():
     article = cleaned(text)
     assert article.metadata.title == headline
     assert_story_whole(article.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nov 19, 2019",
+        "9 August 2012",
+        "Sept. 3, 2021",
+        "3rd of March 2020",
+        "December 31st, 1999",
+        "Feb 30, 2020",
+        "1 JUNE 2015",
+        "Updated 9:15 AM EST Oct 5th, 2023",
+        "04/03/2021",
+        "2021/4/3",
+    ],
+)
+def test_dates_read_without_dateparser_agree_with_it(text):
+    """Month-name dates are read by brief itself (dateparser's start-up is skipped); same answer."""
+    import dateparser
+
+    from brief.ingest.dates import _DATE_WITH_YEAR, _SETTINGS
+
+    found = _DATE_WITH_YEAR.search(text)
+    assert found is not None
+    parsed = dateparser.parse(found.group(0).replace(" of ", " "), languages=["en"], settings=_SETTINGS)
+    assert iso_date(text) == (parsed.date().isoformat() if parsed else None)
