@@ -91,30 +91,11 @@ MIN_EDGE = 0.02
 
 # Day and month names are capitalised but name a time, not an event: every
 # report of a Saturday's matches shares "Saturday". (Dates are compared apart.)
-_CALENDAR = frozenset(
-    stem(w)
-    for w in [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+_CALENDAR_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday"
+    " january february march april may june july august september october november december"
 )
+_CALENDAR = frozenset(stem(w) for w in _CALENDAR_WORDS.split())
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -356,8 +337,9 @@ def lone_pairs(
     leads: Sequence[set[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """Candidate pairs with the evidence of one event: at least ``SHARED_NAMES``
-    names or numbers that few articles carry, and, where both dates are
-    known, at most ``MAX_DAYS_APART`` days between them."""
+    names or numbers that few articles carry, ``LEAD_ANCHORS`` of them (when
+    ``leads`` is given) among the names of either article's lead sentences,
+    and, where both dates are known, at most ``MAX_DAYS_APART`` days between them."""
     rare = rare_names(names)
     ok = set()
     for i, j in zip(rows.tolist(), cols.tolist()):
