@@ -122,15 +122,27 @@ def article_terms(
 
 
 def _add_terms(terms: dict[str, float], text: str, weight: float, names: bool, found: set[str] | None = None) -> None:
+    for term, is_name, is_anchor in _sentence_terms(text, names):
+        if is_anchor and found is not None:
+            found.add(term)
+        terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_terms(text: str, names: bool) -> tuple[tuple[str, bool, bool], ...]:
+    """(term, written as a name or number, counts as an event's anchor) for each content word of ``text``.
+
+    Cached: wire copies of one report repeat whole sentences.
+    """
+    out = []
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
         term, is_number = _token_term(token)
         if term is None:
             continue
         is_name = is_number or (names and position > 0 and token[0].isupper())
-        if is_name and found is not None and term not in _CALENDAR:
-            found.add(term)
-        terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
+        out.append((term, is_name, is_name and term not in _CALENDAR))
+    return tuple(out)
 
 
 @lru_cache(maxsize=131072)
