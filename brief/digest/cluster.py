@@ -91,30 +91,11 @@ MIN_EDGE = 0.02
 
 # Day and month names are capitalised but name a time, not an event: every
 # report of a Saturday's matches shares "Saturday". (Dates are compared apart.)
-_CALENDAR = frozenset(
-    stem(w)
-    for w in [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+_CALENDAR_WORDS = (
+    "monday tuesday wednesday thursday friday saturday sunday"
+    " january february march april may june july august september october november december"
 )
+_CALENDAR = frozenset(stem(w) for w in _CALENDAR_WORDS.split())
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -141,15 +122,27 @@ def article_terms(
 
 
 def _add_terms(terms: dict[str, float], text: str, weight: float, names: bool, found: set[str] | None = None) -> None:
+    for term, is_name, is_anchor in _sentence_terms(text, names):
+        if is_anchor and found is not None:
+            found.add(term)
+        terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
+
+
+@lru_cache(maxsize=65536)
+def _sentence_terms(text: str, names: bool) -> tuple[tuple[str, bool, bool], ...]:
+    """(term, written as a name or number, counts as an event's anchor) for each content word of ``text``.
+
+    Cached: wire copies of one report repeat whole sentences.
+    """
+    out = []
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
         term, is_number = _token_term(token)
         if term is None:
             continue
         is_name = is_number or (names and position > 0 and token[0].isupper())
-        if is_name and found is not None and term not in _CALENDAR:
-            found.add(term)
-        terms[term] = terms.get(term, 0.0) + weight * (NAME_WEIGHT if is_name else 1.0)
+        out.append((term, is_name, is_name and term not in _CALENDAR))
+    return tuple(out)
 
 
 @lru_cache(maxsize=131072)
@@ -356,8 +349,9 @@ def lone_pairs(
     leads: Sequence[set[str]] | None = None,
 ) -> set[tuple[int, int]]:
     """Candidate pairs with the evidence of one event: at least ``SHARED_NAMES``
-    names or numbers that few articles carry, and, where both dates are
-    known, at most ``MAX_DAYS_APART`` days between them."""
+    names or numbers that few articles carry, ``LEAD_ANCHORS`` of them (when
+    ``leads`` is given) among the names of either article's lead sentences,
+    and, where both dates are known, at most ``MAX_DAYS_APART`` days between them."""
     rare = rare_names(names)
     ok = set()
     for i, j in zip(rows.tolist(), cols.tolist()):

@@ -219,7 +219,13 @@ class RedundancyJudge:
 
     def __init__(self, texts: Sequence[str], terms: Sequence[frozenset[str]] | None = None) -> None:
         """``terms``: each text's content terms (brief.text.terms.content_terms), when already computed."""
-        first = [facts(t, terms[i] if terms is not None else None) for i, t in enumerate(texts)]
+        # Wire copies in one story repeat whole sentences: read each distinct text once.
+        read: dict[str, Facts] = {}
+        first = []
+        for i, t in enumerate(texts):
+            if t not in read:
+                read[t] = facts(t, terms[i] if terms is not None else None)
+            first.append(read[t])
         # A capitalised first word is a name when the story also capitalises
         # it mid-sentence ("Malaria is ..." / "... deaths from Malaria").
         known = frozenset().union(*(f.names for f in first))

@@ -97,11 +97,18 @@ def tfidf_vectors(term_lists: Sequence[Sequence[str]]) -> list[Vector]:
         df.update(set(terms))
     idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
     vectors = []
+    # A digest story of wire copies repeats whole sentences: build each distinct vector once.
+    # (The vectors are shared, so callers must not change them.)
+    built: dict[tuple[str, ...], Vector] = {}
     for terms in term_lists:
-        tf = Counter(terms)
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        vectors.append({t: v / norm for t, v in vec.items()} if norm else {})
+        key = tuple(terms)
+        vec = built.get(key)
+        if vec is None:
+            tf = Counter(terms)
+            raw = {t: (1.0 + math.log(c)) * idf[t] for t, c in tf.items()}
+            norm = math.sqrt(sum(v * v for v in raw.values()))
+            vec = built[key] = {t: v / norm for t, v in raw.items()} if norm else {}
+        vectors.append(vec)
     return vectors
 
 
