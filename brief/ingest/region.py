@@ -50,9 +50,25 @@ def mark_captions(lines: list[Line]) -> list[Line]:
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
                     if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
                         continue  # credit already attached to the line above
+                    if j == i + 1 and _opens_prose(lines, j):
+                        break  # the story resumes under a credit whose caption was furniture
                     out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group, lines[j].repeated)
                     break
     return out
+
+
+# Words of a paragraph under a credit line that is the story's, not a caption.
+_CAPTION_WORDS = 30
+
+
+def _opens_prose(lines: list[Line], j: int) -> bool:
+    """The line under a credit is a paragraph of the story: prose longer than a caption.
+
+    A caption is a sentence or two of description; the credit above it is only
+    ever its own when the line above the credit is no caption either.
+    """
+    ln = lines[j]
+    return ln.kind == GOOD and ln.words > _CAPTION_WORDS and not is_caption(ln.text)
 
 
 def main_region(lines: list[Line]) -> tuple[int | None, int]:

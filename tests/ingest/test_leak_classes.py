@@ -357,3 +357,37 @@ def test_the_shorter_headline_over_its_dek_is_the_title():
     article = cleaned(text)
     assert article.metadata.title == headline
     assert_story_whole(article.text)
+
+
+def test_a_paywall_offer_without_you_or_our_is_furniture():
+    offers = [
+        "First-time subscribers also receive a tote bag and two free ferry passes with every annual plan.",
+        "Instant access to the full Tarnby Courier archive and the weekly print edition PDF",
+    ]
+    article = cleaned(page([], offers))
+    assert_story_whole(article.text)
+    for offer in offers:
+        assert offer not in article.text
+
+
+def test_subscribers_in_a_story_sentence_are_not_an_offer():
+    # The same words in the story's voice, past tense and attributed, are prose.
+    sentence = "Subscribers to the harbor newsletter received a notice about the closure in March, Blaisdell said."
+    article = cleaned(page([], []).replace(STORY[3], f"{STORY[3]}\n\n{sentence}"))
+    assert sentence in article.text
+
+
+def test_a_paragraph_under_a_credit_whose_caption_is_furniture_stays():
+    # An image label above a credit line: the paragraph below the credit is the story going on.
+    text = page([], []).replace(STORY[2], f"{STORY[2]}\n\nImage\n\nPhoto: Lena Hovde/Tarnby Courier")
+    article = cleaned(text)
+    assert_story_whole(article.text)
+    assert "Lena Hovde" not in article.text
+
+
+def test_a_short_caption_under_its_credit_is_still_dropped():
+    caption = "Deckhands secure the ferry at Osk Island landing."
+    text = page([], []).replace(STORY[2], f"{STORY[2]}\n\nImage\n\nPhoto: Lena Hovde/Tarnby Courier\n\n{caption}")
+    article = cleaned(text)
+    assert caption not in article.text
+    assert_story_whole(article.text)
