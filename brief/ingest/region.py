@@ -417,3 +417,38 @@ def drop_stray_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
                     continue
         out.append(ln)
     return out
+
+
+# Who a line speaks as: the site ("we", "our"; not "us", which may be the US) or to the reader ("you").
+# Quoted words are someone else's.
+_SITE_VOICE = frozenset({"we", "our", "ours", "we're", "we’re", "we've", "we’ve"})
+_READER_VOICE = frozenset({"you", "your", "yours", "you're", "you’re", "you'll", "you’ll", "you've", "you’ve"})
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# Words of a paragraph that is the story's for sure: the tail starts after the last one.
+_LONG_PARAGRAPH = 25
+
+
+def _voices(text: str) -> set[str]:
+    toks = set(re.findall(r"[\w’']+", _QUOTED.sub(" ", text).lower()))
+    return {name for name, voice in (("site", _SITE_VOICE), ("reader", _READER_VOICE)) if toks & voice}
+
+
+def drop_voice_shift_tail(keep: list[Line]) -> list[Line]:
+    """Drop lines after the story's last long paragraph that speak in a voice the story never uses.
+
+    A news story reports in the third person; the site speaks as "we" and to
+    "you" in the boxes after it (its standards, its reach, "dishes for you to
+    try"). A blog that says "we" or "you" throughout keeps such lines: only a
+    voice none of the story's paragraphs uses marks the line as the site's.
+    """
+    long_paras = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _LONG_PARAGRAPH]
+    if len(long_paras) < 3:
+        return keep
+    last = long_paras[-1]
+    story_voices = set().union(*(_voices(ln.text) for ln in keep[: last + 1] if ln.kind == GOOD))
+    out = keep[: last + 1]
+    for ln in keep[last + 1 :]:
+        if ln.words <= 40 and ln.text[:1] not in "\"“‘'«" and _voices(ln.text) - story_voices:
+            continue
+        out.append(ln)
+    return out

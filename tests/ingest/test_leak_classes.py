@@ -391,3 +391,22 @@ def test_a_short_caption_under_its_credit_is_still_dropped():
     article = cleaned(text)
     assert caption not in article.text
     assert_story_whole(article.text)
+
+
+def test_the_site_speaking_after_a_third_person_story_is_furniture():
+    boxes = [
+        "We reach two million harbor workers every month with news they can use on the water.",
+        "More ferry stories for you to read this weekend",
+    ]
+    article = cleaned(page([], boxes))
+    assert_story_whole(article.text)
+    for box in boxes:
+        assert box not in article.text
+
+
+def test_a_closing_line_in_the_voice_the_story_uses_stays():
+    # A column that talks to its readers throughout keeps its sign-off in the same voice.
+    column = [p.replace("Town manager", "As you may know, town manager") for p in STORY]
+    sign_off = "Write to me if you ride the ferry this summer."
+    text = "\n\n".join([HEADLINE, "By Mira Castellanos", "June 6, 2026", *column, sign_off])
+    assert sign_off in cleaned(text).text
