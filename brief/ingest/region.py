@@ -174,6 +174,8 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
         # A byline or date just above marks where the story starts.
         if any(lines[i].kind == META for i in range(max(0, run[0] - 6), run[0])):
             total *= 1.5
+        if _blurb_list(lines, run):
+            total *= _INCOHERENT_WEIGHT  # a list of other stories' blurbs, not one story
         return total
 
     best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
@@ -201,6 +203,28 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
         else:
             break
     return first, last
+
+
+# A run of prose whose neighbouring paragraphs share two content words less often than this is a
+# list of blurbs (each about something else); it weighs a quarter. Only runs of 4+ paragraphs are judged.
+_COHERENT_SHARE = 0.25
+_COHERENT_MIN_RUN = 4
+_INCOHERENT_WEIGHT = 0.25
+
+
+def _blurb_list(lines: list[Line], run: list[int]) -> bool:
+    return len(run) >= _COHERENT_MIN_RUN and _coherence(lines, run) < _COHERENT_SHARE
+
+
+def _coherence(lines: list[Line], run: list[int]) -> float:
+    """Share of neighbouring prose paragraphs in ``run`` that share two or more content words.
+
+    A story's paragraphs keep coming back to its names and subject; a column
+    of teasers changes subject at every line.
+    """
+    terms = [set(content_terms(lines[i].text)) for i in run]
+    pairs = list(zip(terms, terms[1:]))
+    return sum(len(a & b) >= 2 for a, b in pairs) / len(pairs) if pairs else 1.0
 
 
 def drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:

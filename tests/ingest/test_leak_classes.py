@@ -410,3 +410,33 @@ def test_a_closing_line_in_the_voice_the_story_uses_stays():
     sign_off = "Write to me if you ride the ferry this summer."
     text = "\n\n".join([HEADLINE, "By Mira Castellanos", "June 6, 2026", *column, sign_off])
     assert sign_off in cleaned(text).text
+
+
+BLURBS = [
+    "Singer Corra Vey wows in a green gown as she arrives at the Lisbon film awards with her new partner.",
+    "Footballer Dario Menck admits he was driving far too fast when police stopped his sports car on the motorway.",
+    "Pregnant actress Ilka Thorne shows off her baby bump in a red swimsuit on a family holiday in Crete.",
+    "Reality star Benji Osei reveals the gruelling gym routine that helped him lose three stone in six months.",
+    "Chef Marta Quill shares the simple trick that keeps her roast potatoes crisp for hours after cooking.",
+    "Comedian Rolf Adair tries to keep a low profile in a face mask and sunglasses at a London airport.",
+    "Model Tia Brandt poses in an asymmetric gold dress at a charity gala held in a castle in Scotland.",
+    "Presenter Noor Vale breaks down in tears as she talks about her father's illness on live radio.",
+    "Tennis player Ewan Falk jokes about his terrible serve during a charity match against local schoolchildren.",
+    "Influencer Saskia Lund unveils a garden makeover with a hot tub, an outdoor bar and a giant trampoline.",
+    "Radio host Gideon Marr is mortified when his mother phones in during the breakfast show on Monday morning.",
+    "Dancer Priya Holm flexes her muscles in a gym selfie and admits she skipped dessert for a whole year.",
+    "Soap actor Levi Strand reveals his incredible weight loss in a photo shoot for a glossy fitness magazine.",
+    "Novelist Agnes Ferro confesses that she wrote her bestselling thriller in a caravan parked near Whitby.",
+    "Rapper Kofi Amadi buys a vintage tractor at auction and drives it home along a busy country road.",
+    "Weather presenter Hanne Ruud slips on ice during a live broadcast and laughs it off with viewers.",
+]
+
+
+def test_a_longer_column_of_unrelated_blurbs_does_not_outweigh_the_story():
+    # Each blurb is prose-shaped and about someone else; the story's paragraphs share its names.
+    # A column of blurbs above the story, set off from it by a menu and buttons.
+    text = page([*BLURBS, "Advertisement", "Share", "Menu", "Search", "Sign in"], [])
+    article = cleaned(text)
+    assert_story_whole(article.text)
+    assert article.metadata.title == HEADLINE
+    assert not any(b in article.text for b in BLURBS)
