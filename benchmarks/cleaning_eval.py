@@ -1,6 +1,6 @@
 """Measure page cleaning, titles and header metadata on real web pages, split by site.
 
-    python benchmarks/cleaning_eval.py [--split fit|report|all] [--set scraped|webpages|both]
+    python benchmarks/cleaning_eval.py [--split fit|report|all|fit-a|fit-b] [--set scraped|webpages|both]
                                        [--field page_text|html|both] [--verbose]
 
 Two dev sets (``../shared/eval``; BRIEF_EVAL_DIR overrides the folder):
@@ -29,7 +29,8 @@ and for HTML separately.
 
 Split: each page goes to a half by its site, ``crc32(domain) % 2`` (0 = fit,
 1 = report; ``www.`` dropped), so no site is in both halves. Tune on ``fit``,
-report ``report``.
+report ``report``. ``fit-a``/``fit-b`` split the fit half by site once more, for
+checking within the fit half that a rule transfers to sites it was not drawn from.
 """
 
 from __future__ import annotations
@@ -84,6 +85,16 @@ def site_of(url: str | None, fallback: str) -> str:
 
 def half_of(rec: dict) -> str:
     return "report" if zlib.crc32(site_of(rec.get("url"), rec["id"]).encode()) % 2 else "fit"
+
+
+def in_split(rec: dict, split: str) -> bool:
+    """``fit``/``report`` halves; ``fit-a``/``fit-b`` split the fit half again by site (next bit of the
+    same checksum), to check that a rule drawn from one part of the fit half transfers to the other."""
+    half = half_of(rec)
+    if split in ("fit", "report"):
+        return half == split
+    sub = "fit-b" if zlib.crc32(site_of(rec.get("url"), rec["id"]).encode()) // 2 % 2 else "fit-a"
+    return half == "fit" and sub == split
 
 
 # ---- scraped-dev measures ------------------------------------------------------------
@@ -405,7 +416,7 @@ def _row(label: str, t: Tally) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=["fit", "report", "all"], default="all")
+    parser.add_argument("--split", choices=["fit", "report", "all", "fit-a", "fit-b"], default="all")
     parser.add_argument("--set", choices=["scraped", "webpages", "both"], default="both", dest="which")
     parser.add_argument("--field", choices=["page_text", "html", "both"], default="both")
     parser.add_argument("--verbose", "-v", action="store_true", help="list junk, losses, leaks and misses on stderr")
@@ -425,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         found = True
         for half in halves:
-            chosen = [r for r in records if half_of(r) == half]
+            chosen = [r for r in records if in_split(r, half)]
             sites = len({site_of(r.get("url"), r["id"]) for r in chosen})
             print(f"{name} {half} half: {len(chosen)} pages, {sites} sites")
             for f in fields:

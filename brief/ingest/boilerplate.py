@@ -53,6 +53,7 @@ from brief.ingest.region import (
     drop_repeats_and_blurbs,
     drop_stray_teasers,
     drop_tail_teasers,
+    drop_voice_shift_tail,
     extend_region,
     looks_like_listing,
     main_region,
@@ -113,6 +114,7 @@ def strip_boilerplate(text: str) -> Stripped:
     ]
     keep = drop_repeats_and_blurbs(drop_labelled_teasers(keep, lines))
     keep = drop_stray_teasers(drop_tail_teasers(keep, lines), lines)
+    keep = drop_voice_shift_tail(keep)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):

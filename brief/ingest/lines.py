@@ -282,6 +282,17 @@ _PROMO_OBJECT = re.compile(
 _APP_PROMO = re.compile(r"\b(?:download|install|get) (?:the|our) [\w\s]{0,30}\bapps?\b.{0,40}\b(?:ios|android)\b", re.I)
 
 
+# A paywall offer said of the site's customers or as a bare noun phrase, with no "you"
+# or "our": "First-time subscribers also receive ...", "Instant access to the full PDF".
+# Present tense about subscribers as a group, or a line that opens with the offer itself.
+_THIRD_PERSON_OFFER = re.compile(
+    r"^(?:(?:new|first[- ]time|all|digital|premium|paying|annual|monthly)\s+)?(?:subscribers|members)\s+"
+    r"(?:(?:also|now|will|can)\s+)?(?:receive|get|enjoy|gain|unlock)\b|"
+    r"^(?:instant|immediate|unlimited|exclusive|full|free)\s+(?:digital\s+|online\s+)?access\s+to\b",
+    re.IGNORECASE,
+)
+
+
 def is_promo(line: str, toks: list[str]) -> bool:
     """A line that addresses the reader (or speaks as the site) to sell a newsletter, app or subscription.
 
@@ -291,7 +302,7 @@ def is_promo(line: str, toks: list[str]) -> bool:
     """
     if not toks or line[:1] in "\"“‘'«":
         return False
-    if _APP_PROMO.search(line):
+    if _APP_PROMO.search(line) or _THIRD_PERSON_OFFER.search(line):
         return True
     voice = toks[0] in _PROMO_VERB or any(t in _READER or t in _SITE_VOICE for t in toks)
     return voice and bool(_PROMO_OBJECT.search(line))

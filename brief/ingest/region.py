@@ -50,9 +50,25 @@ def mark_captions(lines: list[Line]) -> list[Line]:
                 if 0 <= j < len(lines) and lines[j].kind in (GOOD, SHORT, NEUTRAL) and lines[j].words <= 60:
                     if j == i + 1 and i > 0 and lines[i - 1].kind != BAD:
                         continue  # credit already attached to the line above
+                    if j == i + 1 and _opens_prose(lines, j):
+                        break  # the story resumes under a credit whose caption was furniture
                     out[j] = Line(lines[j].text, BAD, lines[j].words, lines[j].group, lines[j].repeated)
                     break
     return out
+
+
+# Words of a paragraph under a credit line that is the story's, not a caption.
+_CAPTION_WORDS = 30
+
+
+def _opens_prose(lines: list[Line], j: int) -> bool:
+    """The line under a credit is a paragraph of the story: prose longer than a caption.
+
+    A caption is a sentence or two of description; the credit above it is only
+    ever its own when the line above the credit is no caption either.
+    """
+    ln = lines[j]
+    return ln.kind == GOOD and ln.words > _CAPTION_WORDS and not is_caption(ln.text)
 
 
 def main_region(lines: list[Line]) -> tuple[int | None, int]:
@@ -158,6 +174,8 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
         # A byline or date just above marks where the story starts.
         if any(lines[i].kind == META for i in range(max(0, run[0] - 6), run[0])):
             total *= 1.5
+        if _blurb_list(lines, run):
+            total *= _INCOHERENT_WEIGHT  # a list of other stories' blurbs, not one story
         return total
 
     best = max(range(len(runs)), key=lambda k: (weight(runs[k]), -k))
@@ -185,6 +203,28 @@ def _region_of(lines: list[Line], is_prose) -> tuple[int | None, int]:
         else:
             break
     return first, last
+
+
+# A run of prose whose neighbouring paragraphs share two content words less often than this is a
+# list of blurbs (each about something else); it weighs a quarter. Only runs of 4+ paragraphs are judged.
+_COHERENT_SHARE = 0.25
+_COHERENT_MIN_RUN = 4
+_INCOHERENT_WEIGHT = 0.25
+
+
+def _blurb_list(lines: list[Line], run: list[int]) -> bool:
+    return len(run) >= _COHERENT_MIN_RUN and _coherence(lines, run) < _COHERENT_SHARE
+
+
+def _coherence(lines: list[Line], run: list[int]) -> float:
+    """Share of neighbouring prose paragraphs in ``run`` that share two or more content words.
+
+    A story's paragraphs keep coming back to its names and subject; a column
+    of teasers changes subject at every line.
+    """
+    terms = [set(content_terms(lines[i].text)) for i in run]
+    pairs = list(zip(terms, terms[1:]))
+    return sum(len(a & b) >= 2 for a, b in pairs) / len(pairs) if pairs else 1.0
 
 
 def drop_headline_lists(lines: list[Line], start: int, end: int) -> list[Line]:
@@ -399,5 +439,40 @@ def drop_stray_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
                 terms = set(content_terms(ln.text))
                 if terms and len(terms & prose_terms) * 3 < len(terms):
                     continue
+        out.append(ln)
+    return out
+
+
+# Who a line speaks as: the site ("we", "our"; not "us", which may be the US) or to the reader ("you").
+# Quoted words are someone else's.
+_SITE_VOICE = frozenset({"we", "our", "ours", "we're", "we’re", "we've", "we’ve"})
+_READER_VOICE = frozenset({"you", "your", "yours", "you're", "you’re", "you'll", "you’ll", "you've", "you’ve"})
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# Words of a paragraph that is the story's for sure: the tail starts after the last one.
+_LONG_PARAGRAPH = 25
+
+
+def _voices(text: str) -> set[str]:
+    toks = set(re.findall(r"[\w’']+", _QUOTED.sub(" ", text).lower()))
+    return {name for name, voice in (("site", _SITE_VOICE), ("reader", _READER_VOICE)) if toks & voice}
+
+
+def drop_voice_shift_tail(keep: list[Line]) -> list[Line]:
+    """Drop lines after the story's last long paragraph that speak in a voice the story never uses.
+
+    A news story reports in the third person; the site speaks as "we" and to
+    "you" in the boxes after it (its standards, its reach, "dishes for you to
+    try"). A blog that says "we" or "you" throughout keeps such lines: only a
+    voice none of the story's paragraphs uses marks the line as the site's.
+    """
+    long_paras = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _LONG_PARAGRAPH]
+    if len(long_paras) < 3:
+        return keep
+    last = long_paras[-1]
+    story_voices = set().union(*(_voices(ln.text) for ln in keep[: last + 1] if ln.kind == GOOD))
+    out = keep[: last + 1]
+    for ln in keep[last + 1 :]:
+        if ln.words <= 40 and ln.text[:1] not in "\"“‘'«" and _voices(ln.text) - story_voices:
+            continue
         out.append(ln)
     return out

@@ -384,3 +384,86 @@ def test_dates_read_without_dateparser_agree_with_it(text):
     assert found is not None
     parsed = dateparser.parse(found.group(0).replace(" of ", " "), languages=["en"], settings=_SETTINGS)
     assert iso_date(text) == (parsed.date().isoformat() if parsed else None)
+
+
+def test_a_paywall_offer_without_you_or_our_is_furniture():
+    offers = [
+        "First-time subscribers also receive a tote bag and two free ferry passes with every annual plan.",
+        "Instant access to the full Tarnby Courier archive and the weekly print edition PDF",
+    ]
+    article = cleaned(page([], offers))
+    assert_story_whole(article.text)
+    for offer in offers:
+        assert offer not in article.text
+
+
+def test_subscribers_in_a_story_sentence_are_not_an_offer():
+    # The same words in the story's voice, past tense and attributed, are prose.
+    sentence = "Subscribers to the harbor newsletter received a notice about the closure in March, Blaisdell said."
+    article = cleaned(page([], []).replace(STORY[3], f"{STORY[3]}\n\n{sentence}"))
+    assert sentence in article.text
+
+
+def test_a_paragraph_under_a_credit_whose_caption_is_furniture_stays():
+    # An image label above a credit line: the paragraph below the credit is the story going on.
+    text = page([], []).replace(STORY[2], f"{STORY[2]}\n\nImage\n\nPhoto: Lena Hovde/Tarnby Courier")
+    article = cleaned(text)
+    assert_story_whole(article.text)
+    assert "Lena Hovde" not in article.text
+
+
+def test_a_short_caption_under_its_credit_is_still_dropped():
+    caption = "Deckhands secure the ferry at Osk Island landing."
+    text = page([], []).replace(STORY[2], f"{STORY[2]}\n\nImage\n\nPhoto: Lena Hovde/Tarnby Courier\n\n{caption}")
+    article = cleaned(text)
+    assert caption not in article.text
+    assert_story_whole(article.text)
+
+
+def test_the_site_speaking_after_a_third_person_story_is_furniture():
+    boxes = [
+        "We reach two million harbor workers every month with news they can use on the water.",
+        "More ferry stories for you to read this weekend",
+    ]
+    article = cleaned(page([], boxes))
+    assert_story_whole(article.text)
+    for box in boxes:
+        assert box not in article.text
+
+
+def test_a_closing_line_in_the_voice_the_story_uses_stays():
+    # A column that talks to its readers throughout keeps its sign-off in the same voice.
+    column = [p.replace("Town manager", "As you may know, town manager") for p in STORY]
+    sign_off = "Write to me if you ride the ferry this summer."
+    text = "\n\n".join([HEADLINE, "By Mira Castellanos", "June 6, 2026", *column, sign_off])
+    assert sign_off in cleaned(text).text
+
+
+BLURBS = [
+    "Singer Corra Vey wows in a green gown as she arrives at the Lisbon film awards with her new partner.",
+    "Footballer Dario Menck admits he was driving far too fast when police stopped his sports car on the motorway.",
+    "Pregnant actress Ilka Thorne shows off her baby bump in a red swimsuit on a family holiday in Crete.",
+    "Reality star Benji Osei reveals the gruelling gym routine that helped him lose three stone in six months.",
+    "Chef Marta Quill shares the simple trick that keeps her roast potatoes crisp for hours after cooking.",
+    "Comedian Rolf Adair tries to keep a low profile in a face mask and sunglasses at a London airport.",
+    "Model Tia Brandt poses in an asymmetric gold dress at a charity gala held in a castle in Scotland.",
+    "Presenter Noor Vale breaks down in tears as she talks about her father's illness on live radio.",
+    "Tennis player Ewan Falk jokes about his terrible serve during a charity match against local schoolchildren.",
+    "Influencer Saskia Lund unveils a garden makeover with a hot tub, an outdoor bar and a giant trampoline.",
+    "Radio host Gideon Marr is mortified when his mother phones in during the breakfast show on Monday morning.",
+    "Dancer Priya Holm flexes her muscles in a gym selfie and admits she skipped dessert for a whole year.",
+    "Soap actor Levi Strand reveals his incredible weight loss in a photo shoot for a glossy fitness magazine.",
+    "Novelist Agnes Ferro confesses that she wrote her bestselling thriller in a caravan parked near Whitby.",
+    "Rapper Kofi Amadi buys a vintage tractor at auction and drives it home along a busy country road.",
+    "Weather presenter Hanne Ruud slips on ice during a live broadcast and laughs it off with viewers.",
+]
+
+
+def test_a_longer_column_of_unrelated_blurbs_does_not_outweigh_the_story():
+    # Each blurb is prose-shaped and about someone else; the story's paragraphs share its names.
+    # A column of blurbs above the story, set off from it by a menu and buttons.
+    text = page([*BLURBS, "Advertisement", "Share", "Menu", "Search", "Sign in"], [])
+    article = cleaned(text)
+    assert_story_whole(article.text)
+    assert article.metadata.title == HEADLINE
+    assert not any(b in article.text for b in BLURBS)
