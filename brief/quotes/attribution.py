@@ -36,7 +36,7 @@ from brief.quotes.clauses import (
 )
 from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.multilingual import SpeakerFinder
-from brief.quotes.speakers import NAME_RUN, Cast, build_cast
+from brief.quotes.speakers import ABBREVIATED, NAME_RUN, Cast, build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.languages import active_language, rules_for
 from brief.text.quotemarks import find_quote_spans
@@ -237,6 +237,9 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
     limit = 14 if tail.lstrip().startswith(",") else 6
     if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
         return False
+    if _NEW_SENTENCE.search(_ABBREVIATION.sub("A", tail)):
+        # "…," X said on Monday. The hearing lasted an hour. "…": narrative in between.
+        return False
     inner = text[span[0] + 1 : span[0] + 3]
     if not inner[:1].isupper() and not inner[:1].isdigit():
         return False
@@ -248,6 +251,12 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
         if first and second and second.lower() not in PRONOUNS and second != first:
             return False
     return True
+
+
+# A sentence end followed by more words: the attribution clause is over and narrative goes on.
+_NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
+# "Mr.", "Jr.", "W.", "U.S.": full stops that end no sentence.
+_ABBREVIATION = re.compile(rf"\b(?:{ABBREVIATED}|[A-Z][a-z]{{0,3}}\.(?=\s+[A-Z]))")
 
 
 def _speaker_text(m: re.Match) -> str | None:
