@@ -351,6 +351,8 @@ def _attribute(
         return
     if not found:
         origin = "carried"
+        found = _introduced_by_previous(text, start, sentence, sentences, previous)
+    if not found:
         lent = _lent_by_previous(text, group, sentence, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
@@ -598,6 +600,20 @@ def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
             return True
         i += 1
     return False
+
+
+def _introduced_by_previous(
+    text: str, start: int, sentence: Sentence, sentences: tuple[Sentence, ...], previous: _Group | None
+) -> tuple[str, str, int] | None:
+    """A quotation standing alone after a sentence that ends with a colon is introduced
+    by it, whatever its verb ("Cruz called them on it:" / "17-year-old Ana Ruiz echoed:")."""
+    if not _stands_alone(text, sentence, start) or sentence.index == 0:
+        return None
+    prev = sentences[sentence.index - 1]
+    if not prev.text.rstrip().endswith(":") or (previous is not None and previous.spans[-1][1] > prev.start):
+        return None
+    intro = introducing_subject(prev.text[-_INTRO_SPAN:])  # bounded: constant work per quote
+    return (intro[0], intro[1], prev.start) if intro else None
 
 
 def _carried(
