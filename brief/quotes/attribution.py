@@ -459,6 +459,10 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
     m = (AFTER_QUOTE if last == "," else AFTER).match(chunk)
     if not m:
         return None
+    if _GOES_ON_IN_LOWER_CASE.match(chunk):
+        # '…?' asked one voter / '…!' a staffer in the room wondered: the sentence goes on
+        # after the closing mark, so the clause can only be this quotation's attribution.
+        return m
     if last == ".":
         np = m.group("np")
         if not (np and np.strip().lower() in ("he", "she", "they", "it")):
@@ -472,6 +476,7 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
     return m
 
 
+_GOES_ON_IN_LOWER_CASE = re.compile(r"[ \t]+[a-z]")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
