@@ -196,9 +196,10 @@ _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
 ADVERB_WORD = re.compile(_ADVERBS)
 TOKEN = rf"(?:{ABBREVIATED}|[\w’'-]+)"
 # The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
+# A subject never opens with the speech verb: "said one aide, who said ..." is inverted.
 AFTER = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"(?P<np>(?!{_VERB}\b){TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
     rf"\s+{_ADVERB}(?P<verb>{_VERB})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
@@ -207,7 +208,7 @@ AFTER = re.compile(
 # “…,” LeVell assured the crowd.
 AFTER_QUOTE = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"(?P<np>(?!{_VERB}\b){TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
     rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed)\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
@@ -594,6 +595,12 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+# A lower-case word that can end a compound noun after a role noun: not a function word
+# or a verb form ("said", "told", "wondering").
+_COMPOUND_HEAD = re.compile(
+    r"(?!(?:of|for|to|in|on|at|by|with|from|who|whom|whose|which|that|and|or|but|as|than|when|while|where|after|"
+    r"before|during|said|says|told|added|asked|wrote|since|until|about)\b)[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)"
+)
 
 
 def _role(words: list[str], from_start: bool) -> str | None:
@@ -604,7 +611,14 @@ def _role(words: list[str], from_start: bool) -> str | None:
         head = words[i].lower().strip(",.")
         if head in ROLE_NOUNS or _AGE_NOUN.fullmatch(head):
             if from_start:
-                phrase = words[: i + 1]
+                # A role noun may modify the head of a compound ("one campaign staffer",
+                # "a police union leader"): the phrase runs on to its last noun.
+                end = i + 1
+                while end < len(words) and _COMPOUND_HEAD.fullmatch(words[end].rstrip(",")):
+                    end += 1
+                    if words[end - 1].endswith(","):
+                        break
+                phrase = words[:end]
             else:
                 phrase = words[: i + 1]
                 # Start the phrase at its determiner: "a Pentagon spokesman".
