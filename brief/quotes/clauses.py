@@ -569,8 +569,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             return ("name", runs[-1].group())
     role = _role(words, from_start=False)
     if role is None and words[0].lower() in DETERMINERS and 2 <= len(words) <= 6 and words[-1].isalpha():
-        # "the governor said": any definite description; ``trust.whole_role`` judges its head.
-        role = " ".join(words) if words[-1].islower() else None
+        # "the governor said": any definite description; ``trust.whole_role`` judges its head,
+        # the last word before a post-modifier ("a staffer in the room wondered").
+        phrase = _noun_phrase(words)
+        role = " ".join(phrase) if phrase[-1].islower() else None
     return ("role", role) if role else None
 
 
