@@ -465,7 +465,15 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
         return m
     if last == ".":
         np = m.group("np")
-        if not (np and np.strip().lower() in ("he", "she", "they", "it")):
+        rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
+        # '….' Trump said. / '….' Ana Ruiz said on Monday.: a clause that ends right after
+        # its verb reports the quotation before it; 'Ana Ruiz said the …' is new speech.
+        same_paragraph = "\n" not in chunk[: m.end()]  # "Eilperin reported from Washington." is a byline
+        ends_at_verb = same_paragraph and (
+            not rest.strip()
+            or (_CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 6 and " that" not in rest)
+        )
+        if not (np and np.strip().lower() in ("he", "she", "they", "it")) and not (np and ends_at_verb):
             return None
     if last in ".!?":
         rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
