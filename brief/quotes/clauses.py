@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES
+from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
 
 _VERB_WORDS = [
     "Said",  # inverted at a sentence start: Said Ana Ruiz, who ..., "…"
@@ -418,7 +418,11 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
         return ("pronoun", body.split()[0])
     m = NAME_RUN.match(body)
-    if m and m.group().split()[0].lower() not in NOT_NAMES:
+    if m is None:
+        return None
+    first = m.group().split()[0]
+    # "Mr." and "Ms." open a name ("Ms. Sherry smiled and said, …"); "However" does not.
+    if first.lower() not in NOT_NAMES or (is_title_word(first) and len(m.group().split()) > 1):
         return ("name", m.group())
     return None
 
