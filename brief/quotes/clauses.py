@@ -546,7 +546,11 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # Right after the verb only the speaker can stand: "said the Italian".
             role = " ".join(_noun_phrase(words))
         return ("role", role) if role else None
-    while len(words) > 1 and ADVERB_WORD.fullmatch(words[-1].lower()):
+    while len(words) > 1 and (
+        ADVERB_WORD.fullmatch(words[-1].lower())
+        # "Cruz openly admitted", "she quietly said": an -ly adverb after a name or pronoun
+        or (_LY_ADVERB.fullmatch(words[-1]) and (words[-2][:1].isupper() or words[-2].lower() in PRONOUNS))
+    ):
         words = words[:-1]  # "He also said"
     np = " ".join(words)
     last = words[-1].lower()
@@ -600,6 +604,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return cut[:7]
 
 
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 # A lower-case word that can end a compound noun after a role noun: not a function word
 # or a verb form ("said", "told", "wondering").
