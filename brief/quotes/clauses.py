@@ -204,12 +204,17 @@ AFTER = re.compile(
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
+# Common irregular past tenses and phrasal verbs that report speech ("…," she shot back).
+_IRREGULAR_PAST = (
+    r"(?:shot|fired|hit|wrote|snapped)\s+back|(?:chimed|cut|broke|jumped)\s+in|(?:piped|spoke)\s+up|"
+    r"spoke|began|went\s+on|put\s+it|tweeted\s+out|sang|swore|thought|felt|knew|read"
+)
 # Right after a quotation ending in a comma any past-tense verb reports it:
 # “…,” LeVell assured the crowd.
 AFTER_QUOTE = re.compile(
     rf"^[\s,—–-]*(?:"
     rf"(?P<np>(?!{_VERB}\b){TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
-    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed)\b"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed|{_IRREGULAR_PAST})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
