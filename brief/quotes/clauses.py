@@ -472,11 +472,15 @@ def introducing_subject(lead: str) -> tuple[str, str] | None:
     return speaker_from_np(m.group("np"))
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()\"“”]{1,24}\),?(?=\s*$)")
+
+
 def subject_before(chunk: str) -> str | None:
     """The subject right before a speech verb; skips an appositive
     ("Mr Meadwell, 50, from Newcastle, said", "Jeff Sessions, who leads the
     debate, said")."""
-    chunk = chunk.rstrip()
+    # "Gov. Ana Ruiz (R-Ohio), said": a short parenthetical after the name is no part of the subject.
+    chunk = _PARENTHETICAL.sub("", chunk).rstrip()
     if not chunk:
         return None
     if chunk.endswith(","):
