@@ -555,10 +555,13 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # Right after the verb only the speaker can stand: "said the Italian".
             role = " ".join(_noun_phrase(words))
         return ("role", role) if role else None
-    while len(words) > 1 and (
-        ADVERB_WORD.fullmatch(words[-1].lower())
-        # "Cruz openly admitted", "she quietly said": an -ly adverb after a name or pronoun
-        or (_LY_ADVERB.fullmatch(words[-1]) and (words[-2][:1].isupper() or words[-2].lower() in PRONOUNS))
+    while (
+        len(words) > 1
+        and (
+            ADVERB_WORD.fullmatch(words[-1].lower())
+            # "Cruz openly admitted", "she quietly said": an -ly adverb after a name or pronoun
+            or (_LY_ADVERB.fullmatch(words[-1]) and (words[-2][:1].isupper() or words[-2].lower() in PRONOUNS))
+        )
     ):
         words = words[:-1]  # "He also said"
     np = " ".join(words)

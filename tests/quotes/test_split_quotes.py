@@ -27,7 +27,6 @@ def test_narrative_sentence_between_pieces_keeps_two_quotations() -> None:
 
 def test_abbreviations_in_the_attribution_do_not_end_it() -> None:
     text = (
-        "“We checked every list,” said Ada M. Kerr Jr., an adviser to Mr. Lowe in the U.S. Senate. "
-        "“Nothing turned up.”"
+        "“We checked every list,” said Ada M. Kerr Jr., an adviser to Mr. Lowe in the U.S. Senate. “Nothing turned up.”"
     )
     assert quotes(text) == [("We checked every list, … Nothing turned up.", "Ada M. Kerr Jr.")]
