@@ -588,7 +588,7 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         if runs:
             return ("name", runs[-1].group())
     role = _role(words, from_start=False)
-    if role is None and words[0].lower() in DETERMINERS and 2 <= len(words) <= 6 and words[-1].isalpha():
+    if role is None and words[0].lower() in DETERMINERS | _QUANTIFIERS and 2 <= len(words) <= 6 and words[-1].isalpha():
         # "the governor said": any definite description; ``trust.whole_role`` judges its head,
         # the last word before a post-modifier ("a staffer in the room wondered").
         phrase = _noun_phrase(words)
@@ -616,6 +616,10 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return cut[:7]
 
 
+# "some protesters chanted", "two witnesses said": a quantity opens a description as a determiner does.
+_QUANTIFIERS = frozenset(
+    ["some", "many", "several", "few", "most", "two", "three", "four", "five", "dozens", "hundreds"]
+)
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
 # A lower-case word that can end a compound noun after a role noun: not a function word

@@ -59,3 +59,8 @@ def test_byline_after_a_paragraph_break_is_not_an_attribution() -> None:
 def test_object_of_a_description_is_not_the_subject() -> None:
     text = 'The harbor wall cracked again. At the meeting on Monday, a supporter of Ida Brandt retorted: "No."'
     assert speakers(text) == [None]
+
+
+def test_a_quantity_opens_a_description_as_a_determiner_does() -> None:
+    text = "The council met on Monday. “Fix the wall now!” some protesters chanted outside the hall."
+    assert speakers(text) == ["some protesters"]
