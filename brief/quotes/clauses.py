@@ -419,7 +419,7 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
         return None
     if words[0].lower() in ("he", "she"):
         return ("pronoun", words[0])
-    body = _LEADING_CLAUSE.sub("", lead.lstrip(), count=1)
+    body = _LEADING_CONJUNCTION.sub("", _LEADING_CLAUSE.sub("", lead.lstrip(), count=1), count=1)
     if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
         return ("pronoun", body.split()[0])
     m = NAME_RUN.match(body)
@@ -437,6 +437,8 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
     r"Speaking|Later|Earlier|Then|Still|Meanwhile|However|Here|There|Back|Now|Today|Yesterday)\b[^,:;]{0,90},\s*"
 )
+# "And then Trump went on the attack, saying": a conjunction and an adverb before the subject.
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|So|Yet)\s+(?:then\s+|later\s+|now\s+|also\s+)?(?=[A-Z])")
 _INTRO = re.compile(
     rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
     r"|[Hh]e|[Ss]he)(?:,[^,;:\"“”]{1,80},)?\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?"

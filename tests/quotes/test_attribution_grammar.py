@@ -64,3 +64,14 @@ def test_object_of_a_description_is_not_the_subject() -> None:
 def test_a_quantity_opens_a_description_as_a_determiner_does() -> None:
     text = "The council met on Monday. “Fix the wall now!” some protesters chanted outside the hall."
     assert speakers(text) == ["some protesters"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale chaired the board. “The vote is open.” Tom Hale said as he opened the session.",
+        "Tom Hale chaired the board. And then Tom Hale went on the attack, saying, “The vote is rigged.”",
+    ],
+)
+def test_clause_of_time_and_leading_conjunction(text: str) -> None:
+    assert speakers(text) == ["Tom Hale"]
