@@ -509,6 +509,13 @@ def subject_before(chunk: str) -> str | None:
         if m.end() < len(chunk):
             clause_start = m.end()
     clause = chunk[clause_start:]
+    if "," in clause:
+        # "… in common with Chinese people, the columnist suggested": after fronted words
+        # and a comma, a description or a name alone is the subject.
+        after_comma = clause.rsplit(",", 1)[1].strip()
+        first = after_comma.split()[0].lower() if after_comma else ""
+        if 2 <= len(after_comma.split()) <= 6 and first in DETERMINERS - {"one", "another"} and after_comma.islower():
+            return after_comma
     words = clause.split()
     return " ".join(words[-8:]) if words else None
 

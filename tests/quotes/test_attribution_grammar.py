@@ -75,3 +75,8 @@ def test_a_quantity_opens_a_description_as_a_determiner_does() -> None:
 )
 def test_clause_of_time_and_leading_conjunction(text: str) -> None:
     assert speakers(text) == ["Tom Hale"]
+
+
+def test_description_after_fronted_words_and_a_comma_is_the_subject() -> None:
+    text = "Osk Harbor voted on Monday. But the town has one thing in common with Vale, the harbor master noted: “We both flood.”"
+    assert speakers(text) == ["the harbor master"]
