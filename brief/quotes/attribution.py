@@ -36,7 +36,7 @@ from brief.quotes.clauses import (
 )
 from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.multilingual import SpeakerFinder
-from brief.quotes.speakers import NAME_RUN, Cast, build_cast
+from brief.quotes.speakers import ABBREVIATED, NAME_RUN, Cast, build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.languages import active_language, rules_for
 from brief.text.quotemarks import find_quote_spans
@@ -237,6 +237,9 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
     limit = 14 if tail.lstrip().startswith(",") else 6
     if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
         return False
+    if _NEW_SENTENCE.search(_ABBREVIATION.sub("A", tail)):
+        # "…," X said on Monday. The hearing lasted an hour. "…": narrative in between.
+        return False
     inner = text[span[0] + 1 : span[0] + 3]
     if not inner[:1].isupper() and not inner[:1].isdigit():
         return False
@@ -248,6 +251,12 @@ def _split_by_attribution(text: str, last: _Group, span: tuple[int, int, bool]) 
         if first and second and second.lower() not in PRONOUNS and second != first:
             return False
     return True
+
+
+# A sentence end followed by more words: the attribution clause is over and narrative goes on.
+_NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
+# "Mr.", "Jr.", "W.", "U.S.": full stops that end no sentence.
+_ABBREVIATION = re.compile(rf"\b(?:{ABBREVIATED}|[A-Z][a-z]{{0,3}}\.(?=\s+[A-Z]))")
 
 
 def _speaker_text(m: re.Match) -> str | None:
@@ -342,6 +351,8 @@ def _attribute(
         return
     if not found:
         origin = "carried"
+        found = _introduced_by_previous(text, start, sentence, sentences, previous)
+    if not found:
         lent = _lent_by_previous(text, group, sentence, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
@@ -448,19 +459,35 @@ def _after_match(text: str, start: int, end: int, limit: int) -> re.Match | None
     m = (AFTER_QUOTE if last == "," else AFTER).match(chunk)
     if not m:
         return None
+    if _GOES_ON_IN_LOWER_CASE.match(chunk):
+        # '…?' asked one voter / '…!' a staffer in the room wondered: the sentence goes on
+        # after the closing mark, so the clause can only be this quotation's attribution.
+        return m
     if last == ".":
         np = m.group("np")
-        if not (np and np.strip().lower() in ("he", "she", "they", "it")):
+        rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
+        # '….' Trump said. / '….' Ana Ruiz said on Monday.: a clause that ends right after
+        # its verb reports the quotation before it; 'Ana Ruiz said the …' is new speech.
+        same_paragraph = "\n" not in chunk[: m.end()]  # "Eilperin reported from Washington." is a byline
+        ends_at_verb = same_paragraph and (
+            not rest.strip()
+            or (_CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 6 and " that" not in rest)
+            or (_WHILE_SPEAKING.match(rest) is not None and len(rest.split()) <= 8)
+        )
+        if not (np and np.strip().lower() in ("he", "she", "they", "it")) and not (np and ends_at_verb):
             return None
     if last in ".!?":
         rest = _matched(REST_OF_CLAUSE, chunk[m.end() :])
         # "…?" Trump said to a crowd of 500: a short phrase about the speaking may follow.
-        circumstance = _CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 8
+        circumstance = (_CIRCUMSTANCE.match(rest) or _WHILE_SPEAKING.match(rest)) is not None and len(rest.split()) <= 8
         if (len(rest.split()) > 3 and not circumstance) or " that" in rest:
             return None
     return m
 
 
+# "… said as he launched the process": a clause of time about the speaking itself.
+_WHILE_SPEAKING = re.compile(r"\s*(?:as|while|when)\s+(?:he|she|they|it)\b")
+_GOES_ON_IN_LOWER_CASE = re.compile(r"[ \t]+[a-z]")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -589,6 +616,20 @@ def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
             return True
         i += 1
     return False
+
+
+def _introduced_by_previous(
+    text: str, start: int, sentence: Sentence, sentences: tuple[Sentence, ...], previous: _Group | None
+) -> tuple[str, str, int] | None:
+    """A quotation standing alone after a sentence that ends with a colon is introduced
+    by it, whatever its verb ("Cruz called them on it:" / "17-year-old Ana Ruiz echoed:")."""
+    if not _stands_alone(text, sentence, start) or sentence.index == 0:
+        return None
+    prev = sentences[sentence.index - 1]
+    if not prev.text.rstrip().endswith(":") or (previous is not None and previous.spans[-1][1] > prev.start):
+        return None
+    intro = introducing_subject(prev.text[-_INTRO_SPAN:])  # bounded: constant work per quote
+    return (intro[0], intro[1], prev.start) if intro else None
 
 
 def _carried(

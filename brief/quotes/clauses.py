@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES
+from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
 
 _VERB_WORDS = [
     "Said",  # inverted at a sentence start: Said Ana Ruiz, who ..., "…"
@@ -126,6 +126,53 @@ _VERB_WORDS = [
     "texted",
     "messaged",
     "explained",
+    # More of English's closed class of reporting verbs (past and present tense).
+    "reported",
+    "reports",
+    "asserted",
+    "asserts",
+    "contended",
+    "contends",
+    "retorted",
+    "retorts",
+    "echoed",
+    "exclaimed",
+    "proclaimed",
+    "interjected",
+    "suggested",
+    "suggests",
+    "alleged",
+    "alleges",
+    "reiterated",
+    "reiterates",
+    "affirmed",
+    "elaborated",
+    "assured",
+    "answered",
+    "answers",
+    "chanted",
+    "yelled",
+    "muttered",
+    "murmured",
+    "grumbled",
+    "scoffed",
+    "gushed",
+    "bragged",
+    "demanded",
+    "inquired",
+    "enquired",
+    "emailed",
+    "speculated",
+    "confided",
+    "disclosed",
+    "protested",
+    "objected",
+    "reasoned",
+    "mentioned",
+    "underscored",
+    "opined",
+    "marveled",
+    "marvelled",
     "adding",
     "saying",
     "telling",
@@ -149,19 +196,25 @@ _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
 ADVERB_WORD = re.compile(_ADVERBS)
 TOKEN = rf"(?:{ABBREVIATED}|[\w’'-]+)"
 # The speaker after a quotation: “…,” Kerry said / “…,” said John Kirby / according to police.
+# A subject never opens with the speech verb: "said one aide, who said ..." is inverted.
 AFTER = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"(?P<np>(?!{_VERB}\b){TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
     rf"\s+{_ADVERB}(?P<verb>{_VERB})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
+)
+# Common irregular past tenses and phrasal verbs that report speech ("…," she shot back).
+_IRREGULAR_PAST = (
+    r"(?:shot|fired|hit|wrote|snapped)\s+back|(?:chimed|cut|broke|jumped)\s+in|(?:piped|spoke)\s+up|"
+    r"spoke|began|went\s+on|put\s+it|tweeted\s+out|sang|swore|thought|felt|knew|read"
 )
 # Right after a quotation ending in a comma any past-tense verb reports it:
 # “…,” LeVell assured the crowd.
 AFTER_QUOTE = re.compile(
     rf"^[\s,—–-]*(?:"
-    rf"(?P<np>{TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
-    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed)\b"
+    rf"(?P<np>(?!{_VERB}\b){TOKEN}(?:\s+{TOKEN}){{0,7}}?)(?:\s*\([^()\"“”]{{1,24}}\))?(?P<appos>,[^,\"“”‘]{{1,90}},?)?"
+    rf"\s+{_ADVERB}(?P<verb>{_VERB}|[a-z]{{3,}}ed|{_IRREGULAR_PAST})\b"
     rf"|{_ADVERB}(?:{_VERB})\s+(?P<inv>{TOKEN}(?:\s+{TOKEN}){{0,7}})"
     rf")"
 )
@@ -366,11 +419,15 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
         return None
     if words[0].lower() in ("he", "she"):
         return ("pronoun", words[0])
-    body = _LEADING_CLAUSE.sub("", lead.lstrip(), count=1)
+    body = _LEADING_CONJUNCTION.sub("", _LEADING_CLAUSE.sub("", lead.lstrip(), count=1), count=1)
     if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
         return ("pronoun", body.split()[0])
     m = NAME_RUN.match(body)
-    if m and m.group().split()[0].lower() not in NOT_NAMES:
+    if m is None:
+        return None
+    first = m.group().split()[0]
+    # "Mr." and "Ms." open a name ("Ms. Sherry smiled and said, …"); "However" does not.
+    if first.lower() not in NOT_NAMES or (is_title_word(first) and len(m.group().split()) > 1):
         return ("name", m.group())
     return None
 
@@ -380,6 +437,8 @@ _LEADING_CLAUSE = re.compile(
     r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
     r"Speaking|Later|Earlier|Then|Still|Meanwhile|However|Here|There|Back|Now|Today|Yesterday)\b[^,:;]{0,90},\s*"
 )
+# "And then Trump went on the attack, saying": a conjunction and an adverb before the subject.
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|So|Yet)\s+(?:then\s+|later\s+|now\s+|also\s+)?(?=[A-Z])")
 _INTRO = re.compile(
     rf"(?P<np>{NAME_RUN.pattern}|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)(?:\s+[\w’'-]+){{1,4}}?"
     r"|[Hh]e|[Ss]he)(?:,[^,;:\"“”]{1,80},)?\s+(?:(?:has|had|have|is|was)\s+)?(?:[a-z]+ly\s+)?"
@@ -415,11 +474,15 @@ def introducing_subject(lead: str) -> tuple[str, str] | None:
     return speaker_from_np(m.group("np"))
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()\"“”]{1,24}\),?(?=\s*$)")
+
+
 def subject_before(chunk: str) -> str | None:
     """The subject right before a speech verb; skips an appositive
     ("Mr Meadwell, 50, from Newcastle, said", "Jeff Sessions, who leads the
     debate, said")."""
-    chunk = chunk.rstrip()
+    # "Gov. Ana Ruiz (R-Ohio), said": a short parenthetical after the name is no part of the subject.
+    chunk = _PARENTHETICAL.sub("", chunk).rstrip()
     if not chunk:
         return None
     if chunk.endswith(","):
@@ -446,6 +509,13 @@ def subject_before(chunk: str) -> str | None:
         if m.end() < len(chunk):
             clause_start = m.end()
     clause = chunk[clause_start:]
+    if "," in clause:
+        # "… in common with Chinese people, the columnist suggested": after fronted words
+        # and a comma, a description or a name alone is the subject.
+        after_comma = clause.rsplit(",", 1)[1].strip()
+        first = after_comma.split()[0].lower() if after_comma else ""
+        if 2 <= len(after_comma.split()) <= 6 and first in DETERMINERS - {"one", "another"} and after_comma.islower():
+            return after_comma
     words = clause.split()
     return " ".join(words[-8:]) if words else None
 
@@ -494,7 +564,14 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # Right after the verb only the speaker can stand: "said the Italian".
             role = " ".join(_noun_phrase(words))
         return ("role", role) if role else None
-    while len(words) > 1 and ADVERB_WORD.fullmatch(words[-1].lower()):
+    while (
+        len(words) > 1
+        and (
+            ADVERB_WORD.fullmatch(words[-1].lower())
+            # "Cruz openly admitted", "she quietly said": an -ly adverb after a name or pronoun
+            or (_LY_ADVERB.fullmatch(words[-1]) and (words[-2][:1].isupper() or words[-2].lower() in PRONOUNS))
+        )
+    ):
         words = words[:-1]  # "He also said"
     np = " ".join(words)
     last = words[-1].lower()
@@ -520,9 +597,11 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
         if runs:
             return ("name", runs[-1].group())
     role = _role(words, from_start=False)
-    if role is None and words[0].lower() in DETERMINERS and 2 <= len(words) <= 6 and words[-1].isalpha():
-        # "the governor said": any definite description; ``trust.whole_role`` judges its head.
-        role = " ".join(words) if words[-1].islower() else None
+    if role is None and words[0].lower() in DETERMINERS | _QUANTIFIERS and 2 <= len(words) <= 6 and words[-1].isalpha():
+        # "the governor said": any definite description; ``trust.whole_role`` judges its head,
+        # the last word before a post-modifier ("a staffer in the room wondered").
+        phrase = _noun_phrase(words)
+        role = " ".join(phrase) if phrase[-1].islower() else None
     return ("role", role) if role else None
 
 
@@ -531,7 +610,7 @@ _ROLE_BETWEEN = re.compile(
     r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
 )
 _OBJECT_OF_DESCRIPTION = re.compile(
-    r"^(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
+    r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
     re.IGNORECASE,
 )
 
@@ -546,7 +625,18 @@ def _noun_phrase(words: list[str]) -> list[str]:
     return cut[:7]
 
 
+# "some protesters chanted", "two witnesses said": a quantity opens a description as a determiner does.
+_QUANTIFIERS = frozenset(
+    ["some", "many", "several", "few", "most", "two", "three", "four", "five", "dozens", "hundreds"]
+)
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _AGE_NOUN = re.compile(r"\d{1,3}-year-old")
+# A lower-case word that can end a compound noun after a role noun: not a function word
+# or a verb form ("said", "told", "wondering").
+_COMPOUND_HEAD = re.compile(
+    r"(?!(?:of|for|to|in|on|at|by|with|from|who|whom|whose|which|that|and|or|but|as|than|when|while|where|after|"
+    r"before|during|said|says|told|added|asked|wrote|since|until|about)\b)[a-z][a-z-]*(?<!ed)(?<!ing)(?<!ly)"
+)
 
 
 def _role(words: list[str], from_start: bool) -> str | None:
@@ -557,7 +647,14 @@ def _role(words: list[str], from_start: bool) -> str | None:
         head = words[i].lower().strip(",.")
         if head in ROLE_NOUNS or _AGE_NOUN.fullmatch(head):
             if from_start:
-                phrase = words[: i + 1]
+                # A role noun may modify the head of a compound ("one campaign staffer",
+                # "a police union leader"): the phrase runs on to its last noun.
+                end = i + 1
+                while end < len(words) and _COMPOUND_HEAD.fullmatch(words[end].rstrip(",")):
+                    end += 1
+                    if words[end - 1].endswith(","):
+                        break
+                phrase = words[:end]
             else:
                 phrase = words[: i + 1]
                 # Start the phrase at its determiner: "a Pentagon spokesman".

@@ -514,6 +514,7 @@ def _core_name_tokens(tokens: list[str]) -> tuple[str, ...]:
         tokens
         and tokens[-1].lower() in NOT_NAMES
         and not ((len(tokens) > 1 or lone_month) and tokens[-1].lower() in _MONTH_WORDS)
+        and not _surname_like_function_word(tokens)
     ):
         tokens = tokens[:-1]
     for i, tok in enumerate(tokens):
@@ -523,6 +524,23 @@ def _core_name_tokens(tokens: list[str]) -> tuple[str, ...]:
     if "and" not in tokens and len(tokens) > 3:
         tokens = tokens[-2:]
     return tuple(tokens)
+
+
+# Prepositions that are also surnames ("Al From", "Ann By"): capitalised inside a run of
+# names, after a first name, they cannot be a sentence opener and stay in the name.
+_PREPOSITION_SURNAMES = frozenset(["from", "by", "for", "with", "as", "in", "on", "at", "after", "before", "until"])
+
+
+def _surname_like_function_word(tokens: list[str]) -> bool:
+    last = tokens[-1]
+    return (
+        len(tokens) >= 2
+        and last[:1].isupper()
+        and last[1:].islower()
+        and last.lower() in _PREPOSITION_SURNAMES
+        and tokens[-2].lower().rstrip(".") not in NOT_NAMES
+        and not _is_title_token(tokens[-2])
+    )
 
 
 def _is_title_token(token: str) -> bool:

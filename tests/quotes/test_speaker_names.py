@@ -146,3 +146,24 @@ def test_name_set_beside_a_role_before_the_verb_is_the_speaker() -> None:
 )
 def test_stacked_appositives_keep_the_name_that_opens_them(lead: str, expected: str) -> None:
     assert speakers(f'The port lost the case. {lead} that "the damage is done for good."') == [expected]
+
+
+@pytest.mark.parametrize(
+    "run, tokens",
+    [
+        ("Al From", ["Al", "From"]),
+        ("Nadia By", ["Nadia", "By"]),
+        ("Kerry Tuesday", ["Kerry"]),
+        ("Kerry From", ["Kerry", "From"]),
+    ],
+)
+def test_a_capitalised_preposition_after_a_first_name_is_a_surname(run: str, tokens: list[str]) -> None:
+    assert name_tokens(run) == tokens
+
+
+def test_speaker_with_a_preposition_surname_stays_whole() -> None:
+    text = (
+        "Al From, who set up the reform council, spoke for an hour.\n\n"
+        "“We built the movement from nothing,” Al From said. “Nobody handed us a thing.”"
+    )
+    assert speakers(text) == ["Al From"]

@@ -1,0 +1,32 @@
+"""Pieces of one quotation split by its attribution, and pieces that are two
+quotations with narrative between them (issue 11). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import brief
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in brief.parse(text).quotes]
+
+
+def test_attribution_alone_between_pieces_joins_them() -> None:
+    text = "“The rules are clear,” Judge Mara Lind said on Monday. “We will not move the date.”"
+    assert quotes(text) == [("The rules are clear, … We will not move the date.", "Mara Lind")]
+
+
+def test_narrative_sentence_between_pieces_keeps_two_quotations() -> None:
+    text = (
+        "“The rules are clear,” Judge Mara Lind said on Monday. The hearing lasted an hour. "
+        "“We will not move the date.”"
+    )
+    found = quotes(text)
+    assert [t for t, _ in found] == ["The rules are clear,", "We will not move the date."]
+    assert found[0][1] == "Mara Lind"
+
+
+def test_abbreviations_in_the_attribution_do_not_end_it() -> None:
+    text = (
+        "“We checked every list,” said Ada M. Kerr Jr., an adviser to Mr. Lowe in the U.S. Senate. “Nothing turned up.”"
+    )
+    assert quotes(text) == [("We checked every list, … Nothing turned up.", "Ada M. Kerr Jr.")]
