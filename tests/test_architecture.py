@@ -16,7 +16,7 @@ PACKAGE = REPO / "brief"
 
 # Lower layers never import higher ones (docs/architecture.md).
 LAYERS = [
-    {"errors", "reports", "types", "version", "sanitize", "arguments", "config"},
+    {"errors", "reports", "types", "version", "sanitize", "arguments", "config", "atomic"},
     {"text"},
     {"ingest", "quotes"},
     {"extractive"},

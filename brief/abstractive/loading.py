@@ -1,10 +1,5 @@
 """Loading a seq2seq model for the abstractive backend: backend check, device, model directory, handle.
 
-Pipeline position: Document -> (extractive) Briefing -> abstract() -> Briefing.
-Title, metadata, TL;DR and key quotes stay from the extractive side; only the
-points are rewritten, and only with sentences the faithfulness guard accepts
-(``brief.abstractive.guard``). When too few survive, extractive points fill in.
-
 torch and transformers are imported only inside ``load_model`` and the
 ``ModelHandle`` methods, never at import time, so ``import brief`` and the
 extractive path stay light. The caller creates one ``ModelHandle`` (one CLI

@@ -1,16 +1,10 @@
-"""Optional abstractive backend: rewrite a Briefing's points with a seq2seq model.
+"""Rewrite a Briefing's points with a loaded model (``brief.abstractive.loading``).
 
 Pipeline position: Document -> (extractive) Briefing -> abstract() -> Briefing.
 Title, metadata, TL;DR and key quotes stay from the extractive side; only the
 points are rewritten, and only with sentences the faithfulness guard accepts
 (``brief.abstractive.guard``). When too few survive, extractive points fill in.
-
-torch and transformers are imported only inside ``load_model`` and the
-``ModelHandle`` methods, never at import time, so ``import brief`` and the
-extractive path stay light. The caller creates one ``ModelHandle`` (one CLI
-command, one digest run) and passes it down; nothing is cached globally.
-Models load from a local directory or the local Hugging Face cache only
-(``local_files_only``); downloading is the explicit ``brief models pull``.
+Long articles are read in windows chosen by the extractive scores.
 """
 
 from __future__ import annotations

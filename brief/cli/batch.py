@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from brief.batch import BatchItem, default_workers, read_jsonl, summarize_many
 from brief.cli.output import output_stream
+from brief.cli.progress import ProgressBar
 from brief.errors import PartialSuccess, UsageError
 from brief.ingest.sources import is_url
 
@@ -51,7 +51,7 @@ def run_batch(
         workers = max(1, min(workers, total))
     failed = done = 0
     results = summarize_many(batch_items(sources, jsonl), workers=workers, **options)
-    with output_stream(output, keep_on_error=True) as out, _Progress(total) as advance:
+    with output_stream(output, keep_on_error=True) as out, ProgressBar("summarizing", total) as advance:
         for result in results:
             done += 1
             out.write(result.to_json_line())
@@ -62,36 +62,3 @@ def run_batch(
             advance(done)
         if failed:
             raise PartialSuccess(f'{failed} of {done} input(s) failed; their lines hold an "error" object')
-
-
-class _Progress:
-    """A progress bar on stderr when it is a terminal; nothing otherwise (pipelines, logs)."""
-
-    def __init__(self, total: int | None) -> None:
-        self.total = total
-        self._bar: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if not sys.stderr.isatty():
-            return lambda done: None
-        try:
-            # rich draws the bar: imported only when stderr is a terminal.
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-        except ImportError:  # rich comes with typer, but a slim install may lack it
-            return lambda done: None
-        bar = self._bar = Progress(
-            TextColumn("summarizing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        bar.__enter__()
-        task = bar.add_task("articles", total=self.total)
-        return lambda done: bar.update(task, completed=done)
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)

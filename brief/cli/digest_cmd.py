@@ -9,6 +9,7 @@ import typer
 
 from brief import sanitize
 from brief.cli import app, emit
+from brief.cli.progress import ProgressBar
 from brief.errors import PartialSuccess, UsageError
 
 EXAMPLES = """
@@ -113,7 +114,7 @@ def digest_command(
     with digest_lock(target, wait=not no_wait, notify=_note):
         check_target(target, force, update)
         previous = load_record(target, notify=_note) if update else []
-        with _progress() as progress:
+        with ProgressBar("reading") as bar:
             try:
                 digest = build_digest(
                     specs,
@@ -128,7 +129,7 @@ def digest_command(
                     cache_dir=None if no_cache else True,
                     points=cfg.digest_points,
                     quotes=cfg.quotes,
-                    progress=progress,
+                    progress=lambda done, total, _label: bar(done, total),
                     model=handle,
                     generation=generation,
                 )
@@ -169,38 +170,3 @@ def _report_model(digest) -> None:
 def _report(failures) -> None:
     for failure in failures:
         print(f"warning: skipped {sanitize.text(failure.origin)}: {sanitize.text(failure.message)}", file=sys.stderr)
-
-
-class _progress:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
-
-    def __enter__(self):
-        self._bar = None
-        if not sys.stderr.isatty():
-            return None
-        try:
-            # rich draws the bar: imported only when stderr is a terminal.
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-        except ImportError:  # rich comes with typer, but a slim install may lack it
-            return None
-
-        bar = self._bar = Progress(
-            TextColumn("reading"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        bar.__enter__()
-        task = bar.add_task("articles", total=None)
-
-        def update(done: int, total: int, _label: str) -> None:
-            bar.update(task, completed=done, total=total)
-
-        return update
-
-    def __exit__(self, *exc) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)

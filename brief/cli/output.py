@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from brief.atomic import mode_for
 from brief.errors import BriefError, OutputError
 
 
@@ -61,15 +62,5 @@ def output_stream(path: str | os.PathLike[str] | None, keep_on_error: bool = Fal
 def _publish(handle: TextIO, tmp: str, target: Path) -> None:
     handle.flush()
     os.fsync(handle.fileno())
-    os.chmod(tmp, _mode_for(target))
+    os.chmod(tmp, mode_for(target))
     os.replace(tmp, target)
-
-
-def _mode_for(path: Path) -> int:
-    """The mode of the file being replaced, or the usual mode for a new file (mkstemp makes it 0600)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask

@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from brief.atomic import mode_for
 from brief.digest.render import SUFFIXES
 from brief.errors import OutputError, UsageError
 from brief.types import Article
@@ -112,7 +113,7 @@ def atomic_write(path: Path, text: str) -> None:
             fh.flush()
             # mkstemp makes the file private (0600); a digest gets the mode of
             # the file it replaces, or the usual mode for a new file.
-            os.fchmod(fh.fileno(), _mode_for(path))
+            os.fchmod(fh.fileno(), mode_for(path))
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
@@ -123,15 +124,6 @@ def atomic_write(path: Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
         raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 def record_text(articles: list[Article], digest_text: str) -> str:
