@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from brief import sanitize
-from brief.cli import app, emit
+from brief.cli import app, emit, options
 from brief.errors import UsageError
 
 EXAMPLES = """
@@ -31,7 +31,7 @@ def clean_command(
     output_format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
     input_format: str | None = typer.Option(None, "--input-format", help="auto, text, markdown or html."),
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
-    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    config: Path | None = options.CONFIG,
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", help="Refuse inputs larger than this many bytes of text (default 10000000); exit 3."
     ),

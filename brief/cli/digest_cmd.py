@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from brief import sanitize
-from brief.cli import app, emit
+from brief.cli import app, emit, options
 from brief.cli.progress import ProgressBar
 from brief.errors import PartialSuccess, UsageError
 
@@ -61,18 +61,11 @@ def digest_command(
         None, "--max-files", help="Most article files one run reads from its folders and arguments (default 5000)."
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the article cache."),
-    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
-    abstractive: bool = typer.Option(
-        False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."
-    ),
-    model: str | None = typer.Option(
-        None,
-        "--model",
-        "-m",
-        help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive.",
-    ),
-    device: str | None = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
-    beams: int | None = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    config: Path | None = options.CONFIG,
+    abstractive: bool = options.ABSTRACTIVE,
+    model: str | None = options.MODEL,
+    device: str | None = options.DEVICE,
+    beams: int | None = options.BEAMS,
     max_length: int | None = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per story."),
 ) -> None:
     # Imported when the command runs, not when `brief --help` registers it (start-up time).

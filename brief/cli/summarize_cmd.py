@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from brief.cli import app, emit
+from brief.cli import app, emit, options
 from brief.errors import UsageError
 
 if TYPE_CHECKING:
@@ -77,21 +77,14 @@ def summarize_command(
         None, "--language", "-l", help="Read the article(s) as this language (en, de, fr, es) instead of detecting it."
     ),
     keep_boilerplate: bool | None = typer.Option(None, "--keep-boilerplate", help="Do not remove page furniture."),
-    config: Path | None = typer.Option(None, "--config", help="Config file (default ~/.config/brief/config.toml)."),
+    config: Path | None = options.CONFIG,
     max_bytes: int | None = typer.Option(
         None, "--max-bytes", help="Refuse inputs larger than this many bytes of text (default 10000000); exit 3."
     ),
-    abstractive: bool = typer.Option(
-        False, "--abstractive", help="Rewrite the bullets with a seq2seq model (needs the abstractive extra)."
-    ),
-    model: str | None = typer.Option(
-        None,
-        "--model",
-        "-m",
-        help="Model directory or Hugging Face name (default sshleifer/distilbart-cnn-12-6); implies --abstractive.",
-    ),
-    device: str | None = typer.Option(None, "--device", help="Abstractive: auto, cpu, cuda or mps (default auto)."),
-    beams: int | None = typer.Option(None, "--beams", help="Abstractive: beam search width (default: the model's)."),
+    abstractive: bool = options.ABSTRACTIVE,
+    model: str | None = options.MODEL,
+    device: str | None = options.DEVICE,
+    beams: int | None = options.BEAMS,
     max_length: int | None = typer.Option(None, "--max-length", help="Abstractive: most tokens generated per window."),
     max_windows: int | None = typer.Option(
         None,
