@@ -36,7 +36,8 @@ from brief.quotes.clauses import (
 )
 from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.multilingual import SpeakerFinder
-from brief.quotes.speakers import ABBREVIATED, NAME_RUN, Cast, build_cast
+from brief.quotes.names import ABBREVIATED, NAME_RUN
+from brief.quotes.speakers import Cast, build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.text.languages import active_language, rules_for
 from brief.text.quotemarks import find_quote_spans

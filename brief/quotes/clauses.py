@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.speakers import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
+from brief.quotes.names import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
 
 _VERB_WORDS = [
     "Said",  # inverted at a sentence start: Said Ana Ruiz, who ..., "…"

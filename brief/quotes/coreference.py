@@ -12,7 +12,8 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
-from brief.quotes.speakers import NAME_RUN, NOT_NAMES, Cast
+from brief.quotes.names import NAME_RUN, NOT_NAMES
+from brief.quotes.speakers import Cast
 from brief.types import Sentence
 
 

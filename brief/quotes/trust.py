@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from brief.quotes.clauses import DETERMINERS, ROLE_NOUNS
-from brief.quotes.speakers import NOT_NAMES, Cast, is_title_word
+from brief.quotes.names import NOT_NAMES, is_title_word
+from brief.quotes.speakers import Cast
 
 # Function words and clause openers that start a sentence capitalised.
 _OPENERS = NOT_NAMES | frozenset(

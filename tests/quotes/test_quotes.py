@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import brief
 from brief.quotes.keyquotes import choose_key_quotes, display_text, is_named
-from brief.quotes.speakers import name_tokens
+from brief.quotes.names import name_tokens
 from brief.render import render
 from brief.text.quotemarks import find_quote_spans, has_broken_quote
 from brief.text.segment import segment

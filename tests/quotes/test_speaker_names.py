@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import brief
-from brief.quotes.speakers import NAME_RUN, build_cast, name_tokens
+from brief.quotes.names import NAME_RUN, name_tokens
+from brief.quotes.speakers import build_cast
 
 
 def speakers(text: str) -> list[str | None]:

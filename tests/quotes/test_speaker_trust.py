@@ -11,7 +11,8 @@ import pytest
 import brief
 from brief.quotes.attribution import doubled_marks_as_quotes
 from brief.quotes.keyquotes import choose_key_quotes
-from brief.quotes.speakers import build_cast, name_tokens
+from brief.quotes.names import name_tokens
+from brief.quotes.speakers import build_cast
 from brief.quotes.trust import plausible_person, strip_openers, trustworthy_name, whole_role
 from brief.types import Quote
 
