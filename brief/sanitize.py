@@ -41,6 +41,7 @@ _BLOCK_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # Markdown's own punctuation (CommonMark backslash-escapes any ASCII punctuation).
 # "&" only where it would start an entity ("&#x202e;" would bring a bidi mark back).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;))")
+_LEADING_LIST_MARKER = re.compile(r"^(\s*\d{0,9})([.)+\-])(?=\s|$)")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 SAFE_SCHEMES = ("http", "https")
 # Percent-encode what could end a link destination or an attribute, or is not allowed in a URL.
@@ -65,7 +66,9 @@ def block(value: str | None) -> str:
 
 def markdown(value: str | None) -> str:
     """Safe text shown as itself by a Markdown renderer."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text(value))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text(value))
+    # At the start of a line item, "3) " or "+ " would open a list of its own.
+    return _LEADING_LIST_MARKER.sub(r"\1\\\2", escaped, count=1)
 
 
 def html(value: str | None) -> str:
