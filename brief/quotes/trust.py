@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.clauses import DETERMINERS, ROLE_NOUNS
+from brief.quotes.clauses import DETERMINERS
 from brief.quotes.names import NOT_NAMES, is_title_word
 from brief.quotes.speakers import Cast
+from brief.quotes.vocabulary import ROLE_NOUNS
 
 # Function words and clause openers that start a sentence capitalised.
 _OPENERS = NOT_NAMES | frozenset(
