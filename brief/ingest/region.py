@@ -429,13 +429,15 @@ def drop_stray_teasers(keep: list[Line], lines: list[Line]) -> list[Line]:
     subheading of the story sits between paragraphs.
     """
     index = {id(ln): i for i, ln in enumerate(lines)}
-    prose_terms = {t for ln in keep if ln.kind == GOOD for t in content_terms(ln.text)}
+    prose_terms: set[str] | None = None  # built on the first candidate: most articles have none
     out = []
     for ln in keep:
         i = index.get(id(ln))
         if i is not None and ln.kind in (NEUTRAL, WEAK) and 4 <= ln.words <= 25 and not TERMINAL.search(ln.text):
             near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(x.kind in (BAD, META) for x in near):
+                if prose_terms is None:
+                    prose_terms = {t for k in keep if k.kind == GOOD for t in content_terms(k.text)}
                 terms = set(content_terms(ln.text))
                 if terms and len(terms & prose_terms) * 3 < len(terms):
                     continue
