@@ -145,9 +145,9 @@ def build_cast(text: str) -> Cast:
     seen: dict[str, int] = {}
     for m in NAME_RUN.finditer(text):
         seen[m.group()] = seen.get(m.group(), 0) + 1
-        if _SPEAKS.match(text, m.end()):
-            cast.speaking.add(" ".join(name_tokens(m.group())))
         tokens = name_tokens(m.group())
+        if _SPEAKS.match(text, m.end()):
+            cast.speaking.add(" ".join(tokens))
         if not tokens or "and" in tokens or not _looks_personal(tokens):
             continue
         if len(tokens) >= 3 and cast.is_common(tokens[0]):
