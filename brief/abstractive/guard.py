@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from brief.reports import Rejected
 from brief.text.quotemarks import find_quote_spans
-from brief.text.terms import content_terms, stopwords
+from brief.text.terms import NUMBER_WORDS, content_terms, stopwords
 from brief.types import Document
 
 # A number: 1,200 / 3.5 / 2024 / 6:30 / 40 (a trailing % or unit is not part of it). A vote
@@ -37,39 +37,7 @@ _QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»
 _SPACE = re.compile(r"\s+")
 # Spelled-out numbers a model may turn into digits (or the other way round).
 # "one" is left out: it is far more often a pronoun ("one of the...").
-_NUMBER_WORDS = {
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "thirteen": "13",
-    "fourteen": "14",
-    "fifteen": "15",
-    "sixteen": "16",
-    "seventeen": "17",
-    "eighteen": "18",
-    "nineteen": "19",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "sixty": "60",
-    "seventy": "70",
-    "eighty": "80",
-    "ninety": "90",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-    "billion": "1000000000",
-    "dozen": "12",
-}
+_NUMBER_WORDS = {word: digits for word, digits in NUMBER_WORDS.items() if word != "one"}
 # Punkt's orthographic flags: the word was seen lower-case (sentence start, middle or unknown).
 _ORTHO_LOWERCASE = 16 | 32 | 64
 # Share of a sentence's content terms that its source sentences must cover.

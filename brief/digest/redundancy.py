@@ -21,7 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from brief.text.terms import content_terms, stem, stopwords
+from brief.text.terms import NUMBER_WORDS, content_terms, stem, stopwords
+
+# Counts only: "million" in "$62 million" scales a number, it is not one of its own.
+_COUNT_WORDS = {word: digits for word, digits in NUMBER_WORDS.items() if word not in ("thousand", "million", "billion")}
 
 # Enough evidence that the candidate is about the same thing: two of its
 # anchors already said (one shared name is only the story's topic).
@@ -38,26 +41,6 @@ PLAIN_TERM_COVERAGE = 0.6
 
 _TOKEN = re.compile(r"\$?\d[\d,]*(?:\.\d+)?%?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_NUMBER_WORDS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "dozen": "12",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
-}
 # Verbs that report a fact rather than state one: every outlet uses them.
 _REPORTING = frozenset(
     [
@@ -188,8 +171,8 @@ def facts(text: str, terms: frozenset[str] | None = None) -> Facts:
             numbers.add(value)
             continue
         lower = token.lower()
-        if lower in _NUMBER_WORDS:
-            numbers.add(_NUMBER_WORDS[lower])
+        if lower in _COUNT_WORDS:
+            numbers.add(_COUNT_WORDS[lower])
             continue
         if lower in stop or len(token) < 2:
             continue
