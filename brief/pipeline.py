@@ -119,6 +119,14 @@ def _summarize_document(
 ) -> Briefing:
     budget = _checked_budget(sentences, words, ratio, scorer, quotes)
     rater = get_scorer(scorer)
+    if doc.metadata.not_article:
+        # A listing page's "bullets" would be other stories' teasers: the header only, for every caller.
+        return Briefing(
+            points=(),
+            metadata=doc.metadata,
+            scorer=rater.name,
+            stats=BriefingStats(len(doc.sentences), doc.words, points_out=0, words_out=0, compression=0.0),
+        )
     scores = rater.score(doc)
     tldr = choose_tldr_sentence(doc, scores)
     if sentences == 1 and words is None and ratio is None and tldr is not None:

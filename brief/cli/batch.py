@@ -40,7 +40,7 @@ def run_batch(
     jsonl: str | None,
     output: str | None,
     workers: int | None,
-    warn_language: Callable[[str, Any], None],
+    warn_reader: Callable[[str, Any], None],
     **options: Any,
 ) -> None:
     """Write one JSON line per input; raise PartialSuccess (exit 5) when some inputs failed."""
@@ -56,7 +56,7 @@ def run_batch(
             done += 1
             out.write(result.to_json_line())
             if result.ok:
-                warn_language(result.id, result.briefing)
+                warn_reader(result.id, result.briefing)
             else:
                 failed += 1
             advance(done)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from brief import sanitize
 from brief.cli import app, emit, options
 from brief.errors import UsageError
 
@@ -143,7 +143,7 @@ def summarize_command(
             jsonl,
             output,
             workers,
-            warn_language,
+            warn_reader,
             scorer=cfg.scorer,
             quotes=cfg.quotes,
             input_format=cfg.input_format,
@@ -171,23 +171,21 @@ def summarize_command(
     )
     if handle is not None:
         report_coverage(briefing)
-    warn_language(src.origin, briefing)
+    warn_reader(src.origin, briefing)
     briefing = with_tldr(briefing, cfg.tldr or cfg.format in ("json", "jsonl"))
-    if briefing.metadata.not_article:
-        briefing = without_summary(briefing)
     with output_stream(output) as out:
         emit(render(briefing, cfg.format), out)
 
 
-def without_summary(briefing):
-    """A listing page's bullets would be other stories' teasers: say so on stderr and keep only the header."""
-    where = briefing.metadata.origin or "input"
-    print(
-        f"warning: {where} looks like a section front or listing page (many short teasers, no run of prose),"
-        " not one article: no summary",
-        file=sys.stderr,
-    )
-    return replace(briefing, points=(), quotes=(), tldr=None)
+def warn_reader(origin: str, briefing: Briefing) -> None:
+    """One line on stderr for each thing about the briefing a reader must know (one article or a batch)."""
+    if briefing.metadata.not_article:
+        print(
+            f"warning: {sanitize.text(origin)} looks like a section front or listing page (many short teasers,"
+            " no run of prose), not one article: no summary",
+            file=sys.stderr,
+        )
+    warn_language(origin, briefing)
 
 
 def warn_language(origin: str, briefing) -> None:
@@ -198,7 +196,7 @@ def warn_language(origin: str, briefing) -> None:
     if code and not is_supported(code):
         names = ", ".join(language_name(c) for c in SUPPORTED)
         print(
-            f"warning: {origin}: the article looks {language_name(code)} ({code}); brief reads {names}, "
+            f"warning: {sanitize.text(origin)}: the article looks {language_name(code)} ({code}); brief reads {names}, "
             "so it was read with the English rules",
             file=sys.stderr,
         )

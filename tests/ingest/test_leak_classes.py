@@ -467,3 +467,13 @@ def test_a_longer_column_of_unrelated_blurbs_does_not_outweigh_the_story():
     assert_story_whole(article.text)
     assert article.metadata.title == HEADLINE
     assert not any(b in article.text for b in BLURBS)
+
+
+def test_a_section_front_gets_no_summary_from_the_api_or_a_batch():
+    """The pipeline itself withholds the teasers, so every caller agrees with `brief summarize`."""
+    import brief
+
+    briefing = brief.summarize(SECTION_FRONT)
+    assert briefing.metadata.not_article and briefing.points == () and briefing.quotes == () and briefing.tldr is None
+    [result] = list(brief.summarize_many([SECTION_FRONT]))
+    assert result.briefing is not None and result.briefing.points == ()
