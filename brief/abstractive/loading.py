@@ -259,11 +259,12 @@ def load_model(name_or_path: str = DEFAULT_MODEL, device: str = "auto") -> Model
         )
     # Half precision halves memory and speeds up generation on GPUs; CPUs stay in float32.
     dtype = torch.float16 if target in ("cuda", "mps") else torch.float32
-    weights = {"use_safetensors": True} if any(model_dir.glob("*.safetensors")) else {}
+    # None lets transformers choose (it falls back to .bin weights); True insists on safetensors.
+    use_safetensors = True if any(model_dir.glob("*.safetensors")) else None
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True, trust_remote_code=False)
         model = AutoModelForSeq2SeqLM.from_pretrained(
-            model_dir, local_files_only=True, trust_remote_code=False, dtype=dtype, **weights
+            model_dir, local_files_only=True, trust_remote_code=False, dtype=dtype, use_safetensors=use_safetensors
         )
     except Exception as exc:  # missing weights or tokenizer files, corrupt files
         raise BackendUnavailable(f"cannot load model {name_or_path}: {_first_line(exc)}") from None
