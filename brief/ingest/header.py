@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from brief.ingest.dates import iso_date
 from brief.ingest.lines import (
     BAD,
     BYLINE,
@@ -291,8 +292,39 @@ def find_site(lines: list[Line]) -> str | None:
     return None
 
 
+# A label that says the date after it is not the publication date.
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
+# How far above the story a date line may sit, and how long a line that holds one may be
+# (a header line: a byline with its date, "Published: ... | Updated: ..."; not prose).
+_DATE_WINDOW = 30
+_DATE_LINE_WORDS = 25
+
+
+def _publication_date(text: str) -> str | None:
+    """The first complete date in ``text`` that is not labelled as an update, as YYYY-MM-DD."""
+    text = _GLUED_LABEL.sub(" ", text)  # "Shana Nys DambrotNovember 6, 2023"
+    parts = _UPDATED.split(text)
+    # parts[0] is before any "updated" label; later parts follow one.
+    return iso_date(parts[0]) if len(parts) > 1 and iso_date(parts[0]) else iso_date(text)
+
+
 def find_date(lines: list[Line]) -> str | None:
-    for ln in reversed(lines[-30:]):
-        if ln.kind == META and not BYLINE.match(ln.text):
-            return DATE_LABEL.sub("", ln.text).strip() or None
-    return None
+    """The publication date as YYYY-MM-DD: the nearest header line above the story that holds a
+    complete date (a date line, or a byline or label line that goes on with one).
+
+    Prose lines are passed over (a date in a sentence is news, not the page's date), and a line
+    that only gives an update date is used when no other date line is near: the first
+    publication is the page's date.
+    """
+    updated = None
+    for ln in reversed(lines[-_DATE_WINDOW:]):
+        if ln.words > _DATE_LINE_WORDS or (ln.kind == GOOD and not DATE_LABEL.match(ln.text)):
+            continue
+        found = _publication_date(ln.text)
+        if not found:
+            continue
+        if _UPDATED.match(ln.text.strip()):
+            updated = updated or found
+            continue
+        return found
+    return updated

@@ -1,0 +1,66 @@
+"""Headline, byline, date and site of a page, from copied text and from HTML.
+
+Every page, name and place below is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from brief.ingest.clean import clean
+from brief.ingest.sources import from_text
+
+HEADLINE = "Quarry pond in Elmsworth reopens for summer swimming"
+LEAD = [
+    "ELMSWORTH, Vt. — The old quarry pond on Ridge Road reopened for swimming on Saturday after the town finished "
+    "a new gravel beach, a changing shed and a rope line that marks the deep end.",
+    "Recreation director Hollis Waverly said 230 people came on the first warm afternoon, more than twice as many "
+    "as on the busiest day of last summer, and that lifeguards will be on duty from noon until six.",
+    "The pond was closed for two years while the state tested the water and the town bought the land from the "
+    "quarry company, which stopped cutting granite there in 1994.",
+    "Waverly said swimmers should park in the lot beside the fire station, because the shoulder of Ridge Road is "
+    "too narrow for cars and the town will tow vehicles left there.",
+]
+
+
+def cleaned(text: str):
+    return clean(from_text(text, input_format="text"))
+
+
+def page(header: list[str], after: list[str] | None = None) -> str:
+    return "\n\n".join([*header, *LEAD, *(after or [])])
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # The date on the byline line itself.
+        (["Home", "News", HEADLINE, "By Hollis Marten on June 14, 2025"], "2025-06-14"),
+        (["Home", HEADLINE, "By Hollis Marten 14 June 2025"], "2025-06-14"),
+        # A label line with the first publication and the update: the publication is the date.
+        (
+            ["Home", HEADLINE, "By Hollis Marten", "PUBLISHED: June 14, 2025 at 9:02 a.m. | UPDATED: June 16, 2025"],
+            "2025-06-14",
+        ),
+        (["Home", HEADLINE, "Published: 14 Jun, 2025 CET. Updated: Mon 16 Jun 2025 08:11 CET"], "2025-06-14"),
+        # An update line under the date line does not replace it.
+        (["Home", HEADLINE, "June 14, 2025", "Updated: June 20, 2025"], "2025-06-14"),
+        # A name glued to the date by a layout without spaces.
+        (["Home", HEADLINE, "Hollis MartenJune 14, 2025"], "2025-06-14"),
+        # Only an update date: better than none.
+        (["Home", HEADLINE, "Last updated June 20, 2025"], "2025-06-20"),
+    ],
+)
+def test_the_date_comes_from_the_header_line_nearest_the_story(header, expected):
+    assert cleaned(page(header)).metadata.date == expected
+
+
+def test_the_date_line_nearest_the_story_wins_over_todays_date_in_the_page_banner():
+    header = ["Saturday, June 21st 2025", "Home", "News", "Sports", HEADLINE, "By Hollis Marten", "June 14, 2025"]
+    assert cleaned(page(header)).metadata.date == "2025-06-14"
+
+
+def test_a_date_in_a_story_sentence_is_not_the_page_date():
+    header = ["Home", HEADLINE]
+    text = page(header).replace("reopened for swimming on Saturday", "reopened for swimming on June 7, 2025")
+    assert cleaned(text).metadata.date is None
