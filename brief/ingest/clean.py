@@ -177,7 +177,7 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError(f"{source.origin}: no article text found in the HTML")
     meta = Metadata(
-        title=_clean_field(page_title(source.text, doc.title, doc.sitename)),
+        title=_clean_field(page_title(source.text, doc.title, doc.sitename, doc.url or source.url)),
         byline=_clean_field(doc.author),
         date=_clean_field(doc.date),
         site=_clean_field(doc.sitename),

@@ -64,3 +64,41 @@ def test_a_date_in_a_story_sentence_is_not_the_page_date():
     header = ["Home", HEADLINE]
     text = page(header).replace("reopened for swimming on Saturday", "reopened for swimming on June 7, 2025")
     assert cleaned(text).metadata.date is None
+
+
+def html_page(head: str, h1: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in LEAD)
+    return f"<html><head>{head}</head><body><header><h1>{h1}</h1></header><article>{body}</article></body></html>"
+
+
+def html_title(markup: str, url: str | None = None, extracted: str | None = None) -> str | None:
+    from brief.ingest.htmltitle import page_title
+
+    return page_title(markup, extracted, None, url)
+
+
+def test_html_title_when_the_metadata_titles_disagree_is_the_one_the_h1_repeats():
+    head = (
+        '<meta property="og:title" content="Elmsworth swimmers get their pond back">'
+        f'<meta name="twitter:title" content="{HEADLINE}"><title>Elmsworth swimmers get their pond back</title>'
+    )
+    assert html_title(html_page(head, HEADLINE)) == HEADLINE
+
+
+def test_html_title_is_not_an_h1_that_is_the_site_name_in_the_title_tag():
+    head = f"<title>Ridge Road Notes » Blog Archive » {HEADLINE}</title>"
+    # The extractor's own title is that <h1>.
+    assert html_title(html_page(head, "Ridge Road Notes"), extracted="Ridge Road Notes") == HEADLINE
+
+
+def test_html_title_that_only_names_the_site_gives_way_to_the_h1():
+    head = '<meta property="og:site_name" content="Elmsworth Gazette"><title>Elmsworth Gazette</title>'
+    assert html_title(html_page(head, HEADLINE)) == HEADLINE
+    # Without og:site_name the host says it: "elmsworthgazette.example".
+    bare = "<title>Elmsworth Gazette Online -</title>"
+    assert html_title(html_page(bare, HEADLINE), "https://www.elmsworthgazette.example/news/1") == HEADLINE
+
+
+def test_html_title_is_text_never_markup():
+    head = f'<meta property="og:title" content="&lt;meta itemprop=&quot;name&quot;&gt;{HEADLINE}">'
+    assert html_title(html_page(head, "Elmsworth")) == HEADLINE
