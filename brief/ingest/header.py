@@ -226,13 +226,92 @@ def same_words(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
-def find_byline(lines: list[Line]) -> str | None:
-    for ln in reversed(lines[-30:]):
-        m = BYLINE.match(ln.text)
+def find_byline(lines: list[Line], body: list[str] | None = None) -> str | None:
+    """The author's name: from a "By ..." line near the story (or a "By" on its own over the
+    names), else a name next to the date line."""
+    window = lines[-30:]
+    for k in range(len(window) - 1, -1, -1):
+        ln = window[k]
+        if _BY_ALONE.match(ln.text):
+            names = _names_below(window, k)
+            if names:
+                return names
+            continue
+        text = _BY_GLUED_START.sub("By ", ln.text)
+        m = BYLINE.match(text)
         if m and ln.words <= 12:
-            name = ln.text[m.end() :]
+            name = text[m.end() :]
             name = re.split(r"\s+[|•·]\s+|\s{2,}", name)[0].strip(" ,;")
             return tidy_byline(_without_date(name))
+    return _name_by_date(lines, body or [])
+
+
+# "By" alone on its line, the names on the lines under it ("By", "Jane Roe", "and", "Ed Poe").
+_BY_ALONE = re.compile(r"^(?:by|written by|words by|story by|reporting by)\s*:?$", re.IGNORECASE)
+_BY_GLUED_START = re.compile(r"^By(?=[A-Z][a-z])")  # "ByJane Roe"
+_JOINERS = frozenset(["and", "&", ",", "|"])
+
+
+def _names_below(window: list[Line], k: int) -> str | None:
+    """The names on the lines right under a lone "By": one name, and more only after an "and" line."""
+    names: list[str] = []
+    joined = True
+    for ln in window[k + 1 : k + 8]:
+        t = ln.text.strip()
+        if t.lower() in _JOINERS:
+            joined = True
+            continue
+        name = tidy_byline(_without_date(t))
+        if not joined or not name or not 2 <= len(name.split()) <= 5 or not name[:1].isupper() or _publication_date(t):
+            break
+        names.append(name)
+        joined = False
+    return " and ".join(names) or None
+
+
+# A name: two to four capitalised words, one of them may be an initial ("Leah C. Stokes").
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)$")
+_BY_GLUED = re.compile(r"\bby(?=[A-Z])")
+
+
+def _name_shaped(text: str, lower_words: set[str]) -> bool:
+    """Two to four capitalised words none of which the page also writes in lower case.
+
+    A label ("Open Future", "Travel Advice") is made of common words that the page's prose
+    uses in lower case too; a person's name is written capitalised wherever it occurs.
+    """
+    toks = text.split()
+    if not 2 <= len(toks) <= 4 or not all(_NAME_WORD.match(t) for t in toks):
+        return False
+    if sum(t.endswith(".") for t in toks) > 1 or toks[0].endswith(".") or toks[-1].endswith("."):
+        return False
+    return not any(t.lower() in lower_words or t.lower() in stopwords() for t in toks)
+
+
+def _name_by_date(lines: list[Line], body: list[str]) -> str | None:
+    """A name on the date line before the date, or on the line right above or below it.
+
+    Pages without "By" set the author's name beside the publication date: "Jane Roe
+    June 5, 2025", "Jane Roe" over or under the date line.
+    """
+    lower_words = {w for t in [*body, *(ln.text for ln in lines)] for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+    window = lines[-_DATE_WINDOW:]
+    for k in range(len(window) - 1, -1, -1):
+        ln = window[k]
+        if ln.words > _DATE_LINE_WORDS or ln.kind == GOOD or not _publication_date(ln.text):
+            continue
+        text = _BY_GLUED.sub("by ", _GLUED_LABEL.sub(" ", ln.text))
+        date = DATE.search(text)
+        head = text[: date.start()].strip(" ,|·•-–—") if date else ""
+        head = re.sub(r"^(?:by|posted by|written by)\s+", "", head, flags=re.IGNORECASE)
+        tail = re.split(r"\bby\s+", text[date.end() :], maxsplit=1) if date else []
+        candidates = [head, *(tail[1:2]), *(window[j].text for j in (k - 1, k + 1) if 0 <= j < len(window))]
+        for c in candidates:
+            c = tidy_byline(re.split(r"\s+[|•·]\s+|\s{2,}", c.strip())[0]) or ""
+            parts = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", c) if p.strip()]
+            if parts and all(_name_shaped(p, lower_words) for p in parts):
+                return ", ".join(parts)
+        return None
     return None
 
 
@@ -243,7 +322,7 @@ _GLUED_LABEL = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _ROLE = re.compile(
     r",?\s+(?:(?:senior|staff|contributing|chief|associate|special|deputy|political|sports|business|"
     r"science|health|tech(?:nology)?|foreign|national|local|investigative|managing|executive|digital)\s+)*"
-    r"(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
+    r"(?:[a-z]+\s+)?(?:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer|critic|photographer)s?\b.*$",
     re.IGNORECASE,
 )
 

@@ -102,3 +102,37 @@ def test_html_title_that_only_names_the_site_gives_way_to_the_h1():
 def test_html_title_is_text_never_markup():
     head = f'<meta property="og:title" content="&lt;meta itemprop=&quot;name&quot;&gt;{HEADLINE}">'
     assert html_title(html_page(head, "Elmsworth")) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # "By" alone on its line, names under it joined by an "and" line.
+        (
+            ["Home", HEADLINE, "By", "Tamsin Orrell", "and", "Guy Patchett", "Published Jun 14, 2025"],
+            "Tamsin Orrell and Guy Patchett",
+        ),
+        (["Home", HEADLINE, "By", "Tamsin Orrell", "-", "June 14, 2025", "Share"], "Tamsin Orrell"),
+        # "By" glued to the name.
+        (["Home", HEADLINE, "ByTamsin Orrell", "June 14, 2025"], "Tamsin Orrell"),
+        # No "By": the name over the date line, with its job title after it.
+        (["Home", HEADLINE, "Tamsin Orrell Outdoors editor", "Sat 14 Jun 2025 06.05 BST"], "Tamsin Orrell"),
+        # Two names over the date line, separated by a comma.
+        (["Home", HEADLINE, "Tamsin Orrell, Guy Patchett", "June 14, 2025"], "Tamsin Orrell, Guy Patchett"),
+        # A name glued to the date.
+        (["Home", HEADLINE, "Tamsin OrrellJune 14, 2025"], "Tamsin Orrell"),
+    ],
+)
+def test_bylines_without_a_by_line_of_their_own(header, expected):
+    assert cleaned(page(header)).metadata.byline == expected
+
+
+def test_a_label_over_the_date_line_is_not_a_byline():
+    # "Quarry Pond" is a label: the story writes both words in lower case too.
+    header = ["Home", HEADLINE, "Quarry Pond", "June 14, 2025"]
+    assert cleaned(page(header)).metadata.byline is None
+
+
+def test_a_lone_by_does_not_run_on_into_the_share_buttons():
+    header = ["Home", HEADLINE, "By", "Tamsin Orrell", "Full Bio", "Facebook", "June 14, 2025"]
+    assert cleaned(page(header)).metadata.byline == "Tamsin Orrell"
