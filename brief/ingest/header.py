@@ -15,6 +15,7 @@ from brief.ingest.lines import (
     FURNITURE_PHRASE,
     GOOD,
     META,
+    NEUTRAL,
     PIPE_MENU,
     SHORT,
     WEAK,
@@ -93,8 +94,8 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
     """The headline: a headline-shaped line above the story that shares words with its lead.
 
     Lines are scored by the words they share with the lead, their length and
-    shape. A close runner-up just above the byline or date beats a winner under
-    it (a dek or caption); a shorter close runner-up right above the winner is
+    shape. A close runner-up just above the byline or date, with no menu or
+    button between them, beats a winner under it (a dek or caption); a shorter close runner-up right above the winner is
     the headline over its dek; and a winning sentence with a stop (a
     standfirst) gives way to the headline-shaped line right above it.
     """
@@ -124,7 +125,7 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
             shared_penalty = 0.4  # a run of tags or section names ("Health Cannabis Weed")
         else:
             shared_penalty = 0.0
-        if ln.kind in (META, BAD) or FURNITURE_PHRASE.search(t) or CREDIT.search(t) or PIPE_MENU.search(t):
+        if ln.kind in (META, BAD) or FURNITURE_PHRASE.search(t) or CREDIT.search(t) or _menu(t):
             continue
         if sum(w.isdigit() for w in words(t)) * 3 > n:
             continue  # a score line or a table row
@@ -148,7 +149,13 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         # A headline sits above the byline and date; a line under them is a standfirst or a caption.
         metas = [k for k, ln in enumerate(window) if ln.kind == META]
         if metas and -best[1] > metas[-1]:
-            above = [c for c in scored if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1] and c[0] >= best[0] - 0.3]
+            above = [
+                c
+                for c in scored
+                if metas[-1] - _ABOVE_BYLINE <= c[1] < metas[-1]
+                and c[0] >= best[0] - 0.5
+                and _byline_block_below(window, c[1], metas[-1])
+            ]
             if above:
                 return max(above, key=lambda c: (c[0], c[1]))[2]
     if best is not None and best_text is not None:
@@ -220,6 +227,24 @@ def _headline_above(window: list[Line], pos: int, sentence: str, lead_terms: set
 
 # A breadcrumb or menu glued to the next label without a space: "Eco-FriendlyBabywearing".
 _BREADCRUMB_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def _byline_block_below(window: list[Line], pos: int, meta: int) -> bool:
+    """No menu or button lies between the line at ``pos`` and the byline or date line at ``meta``:
+    only a dek, names, short labels and other byline or date lines."""
+    return all(
+        ln.kind in (META, NEUTRAL, SHORT, GOOD) or _BY_ALONE.match(ln.text) or (ln.kind == WEAK and ln.words <= 3)
+        for ln in window[pos + 1 : meta]
+    )
+
+
+def _menu(t: str) -> bool:
+    """Pipe-separated labels; a headline with one " | " between two phrases of three or more
+    words ("How to Grow Basil | A Guide for Beginners") is not one."""
+    if not PIPE_MENU.search(t):
+        return False
+    parts = re.split(r"\s[|•·»›/]\s", t)
+    return not (len(parts) == 2 and all(len(words(p)) >= 3 for p in parts))
 
 
 def same_words(a: str, b: str) -> bool:

@@ -136,3 +136,22 @@ def test_a_label_over_the_date_line_is_not_a_byline():
 def test_a_lone_by_does_not_run_on_into_the_share_buttons():
     header = ["Home", HEADLINE, "By", "Tamsin Orrell", "Full Bio", "Facebook", "June 14, 2025"]
     assert cleaned(page(header)).metadata.byline == "Tamsin Orrell"
+
+
+def test_a_headline_under_a_date_kicker_is_not_traded_for_a_line_above_the_menu():
+    # The date sits over the headline here; a line above the menu is not "the line over the byline".
+    header = ["Elmsworth quarry pond swimming guide", "Menu", "Subscribe Sign in", "June 14, 2025", HEADLINE]
+    assert cleaned(page(header)).metadata.title == HEADLINE
+
+
+def test_a_headline_with_one_pipe_between_two_phrases_is_not_a_menu():
+    title = "Quarry Pond Opens for Swimming | What Elmsworth Swimmers Should Know"
+    header = ["Home", "Summer swimming in Elmsworth", "Contact", title, "June 14, 2025"]
+    assert cleaned(page(header)).metadata.title == title
+
+
+def test_the_headline_over_the_byline_block_beats_a_dek_that_shares_more_words_with_the_story():
+    headline = "Swimmers return to a cooler, quieter Ridge Road after two dry summers"
+    dek = "The old quarry pond on Ridge Road reopened for swimming after the town finished a new gravel beach"
+    header = ["Home", "Outdoors", headline, "By", "Hollis Marten", "Date", "June 14, 2025", "Share", "Print", dek]
+    assert cleaned(page(header)).metadata.title == headline
