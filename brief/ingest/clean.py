@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
-from brief.ingest.header import tidy_byline
+from brief.ingest.header import tidy_byline, tidy_site
 from brief.ingest.htmltitle import page_title
 from brief.ingest.markdown import strip_markdown
 from brief.ingest.sources import Source
@@ -100,7 +100,8 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
         if source.format == "markdown":
             text = strip_markdown(text)
         article = _split_header(text) if keep_boilerplate else _strip_page(text)
-    meta = replace(article.metadata, origin=source.origin, url=article.metadata.url or source.url)
+    url = article.metadata.url or source.url
+    meta = replace(article.metadata, origin=source.origin, url=url, site=tidy_site(article.metadata.site, url))
     if not article.text.strip():
         hint = "" if keep_boilerplate else " (only page furniture; --keep-boilerplate keeps it)"
         raise InputError(f"{source.origin}: no article text found{hint}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from brief.ingest.dates import iso_date
 from brief.ingest.lines import (
@@ -391,9 +392,44 @@ def find_site(lines: list[Line]) -> str | None:
         m = _COPYRIGHT_OWNER.search(ln.text)
         if m:
             name = re.split(r"\s+(?:All Rights|Inc|LLC|Ltd|Limited|The\s+\w+\s+is)\b", m.group(1))[0]
-            name = re.sub(r"(?:\s+(?:of|and|the))+$", "", name)
-            return name.strip(" .,;") or None
+            # The name ends where the footer's next phrase starts: a function word other than
+            # those inside names ("Example Media Do Not Sell ...", "All Intellectual Property ...")
+            # or a licence code ("CC-BY-SA").
+            kept: list[str] = []
+            for tok in name.split():
+                if (tok.lower() in stopwords() and tok.lower() not in _IN_NAMES) or re.fullmatch(
+                    r"[A-Z]+(?:-[A-Z]+)+", tok
+                ):
+                    break
+                kept.append(tok)
+            name = re.sub(r"(?:\s+(?:of|and|the))+$", "", " ".join(kept))
+            return tidy_site(name.strip(" .,;"))
     return None
+
+
+_IN_NAMES = frozenset(["of", "and", "the", "&"])
+
+
+def tidy_site(name: str | None, url: str | None = None) -> str | None:
+    """A site name that is a site's name, else the host (or None).
+
+    A byline ("BY WORLDSOURCES") is not one; neither is a single word that the host does not
+    spell ("Hosted" for news.example.com), since a one-word site name is almost always the
+    host's own name ("Reuters", reuters.com).
+    """
+    host = urlparse(url or "").netloc.lower().split(":")[0].removeprefix("www.")
+    name = " ".join((name or "").split()).strip(" |-–—·•:")
+    if not name or BYLINE.match(name) or not any(c.isalpha() for c in name):
+        return host or None
+    parts = [p for p in re.split(r"\s+[|–—·•:-]\s+", name) if p.strip()]
+    if len(parts) > 1:  # "Example Gazette - News, Sport and Weather": the name, not the motto
+        glued_host = host.replace("-", "").replace(".", "")
+        named = [p for p in parts if "".join(w.lower() for w in words(p)) in glued_host]
+        name = (named or parts)[0]
+    toks = name.split()
+    if len(toks) == 1 and host and toks[0].lower().strip(".") not in host.replace("-", ""):
+        return host
+    return name
 
 
 # A label that says the date after it is not the publication date.

@@ -155,3 +155,33 @@ def test_the_headline_over_the_byline_block_beats_a_dek_that_shares_more_words_w
     dek = "The old quarry pond on Ridge Road reopened for swimming after the town finished a new gravel beach"
     header = ["Home", "Outdoors", headline, "By", "Hollis Marten", "Date", "June 14, 2025", "Share", "Print", dek]
     assert cleaned(page(header)).metadata.title == headline
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"),
+    [
+        ("BY WORLDSOURCES", "https://news.elmsworth.example/a/1", "news.elmsworth.example"),
+        ("Hosted", "https://www.elmsworthgazette.example/a/1", "elmsworthgazette.example"),
+        ("Gazette", "https://www.gazette.example/a/1", "Gazette"),
+        ("Elmsworth Gazette - News, Sport, Weather and More!", None, "Elmsworth Gazette"),
+        ("Elmsworth Gazette", None, "Elmsworth Gazette"),
+        (None, "https://www.gazette.example/a/1", "gazette.example"),
+    ],
+)
+def test_a_site_name_is_a_site_name(name, url, expected):
+    from brief.ingest.header import tidy_site
+
+    assert tidy_site(name, url) == expected
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "© 2025 Elmsworth Gazette Do Not Sell My Personal Information",
+        "Copyright 2025 Elmsworth Gazette CC-BY-SA",
+        "© 2025 Elmsworth Gazette. All rights reserved.",
+    ],
+)
+def test_the_site_from_a_copyright_footer_ends_where_the_footer_goes_on(footer):
+    text = page(["Home", HEADLINE, "June 14, 2025"], ["Contact us", footer])
+    assert cleaned(text).metadata.site == "Elmsworth Gazette"
