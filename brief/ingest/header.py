@@ -128,6 +128,8 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
             shared_penalty = 0.0
         if ln.kind in (META, BAD) or FURNITURE_PHRASE.search(t) or CREDIT.search(t) or _menu(t):
             continue
+        if _publication_date(t):
+            continue  # a date line with a label or breadcrumb, not a headline
         if sum(w.isdigit() for w in words(t)) * 3 > n:
             continue  # a score line or a table row
         terms = set(content_terms(t))
@@ -141,7 +143,9 @@ def find_title(header: list[Line], body: list[str], page: str = "") -> str | Non
         score -= 0.3 if n > 20 else 0.0  # long: more likely a standfirst
         score -= 0.2 if n < 5 else 0.0  # very short: a section name
         score -= 0.2 if ENDS_PERIOD.search(t) else 0.0  # a sentence: caption or standfirst
-        score += 0.2 if ln.repeated or page.count(t) > 1 else 0.0  # pages repeat their headline
+        # Pages repeat their headline; a menu repeats its items (a line among menu labels).
+        in_menu = _among_labels(window, pos)
+        score += 0.2 if (ln.repeated or page.count(t) > 1) and not in_menu else 0.0
         key = (round(score, 3), -pos)
         scored.append((score, pos, t))
         if best is None or key > best:
@@ -228,6 +232,12 @@ def _headline_above(window: list[Line], pos: int, sentence: str, lead_terms: set
 
 # A breadcrumb or menu glued to the next label without a space: "Eco-FriendlyBabywearing".
 _BREADCRUMB_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def _among_labels(window: list[Line], pos: int) -> bool:
+    """The lines on both sides of ``pos`` are menu labels or buttons."""
+    near = [window[j] for j in (pos - 1, pos + 1) if 0 <= j < len(window)]
+    return len(near) == 2 and all(ln.kind in (WEAK, BAD) for ln in near)
 
 
 def _byline_block_below(window: list[Line], pos: int, meta: int) -> bool:

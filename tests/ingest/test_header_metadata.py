@@ -185,3 +185,23 @@ def test_a_site_name_is_a_site_name(name, url, expected):
 def test_the_site_from_a_copyright_footer_ends_where_the_footer_goes_on(footer):
     text = page(["Home", HEADLINE, "June 14, 2025"], ["Contact us", footer])
     assert cleaned(text).metadata.site == "Elmsworth Gazette"
+
+
+def test_a_repeated_menu_label_gets_no_credit_for_being_repeated():
+    from brief.ingest.header import find_title
+    from brief.ingest.lines import NEUTRAL, WEAK, Line
+
+    title = "Swimming returns to the Elmsworth quarry"
+    label = "Swimming rules at the Elmsworth quarry"  # a contents entry, repeated further down the page
+    header = [
+        Line(title, NEUTRAL, 6, 0),
+        Line("Contents", WEAK, 1, 1),
+        Line(label, WEAK, 6, 2, repeated=True),
+        Line("Parking", WEAK, 1, 3, repeated=True),
+    ]
+    assert find_title(header, LEAD) == title
+
+
+def test_a_breadcrumb_with_the_date_is_not_the_title():
+    header = ["Home", HEADLINE, "Outdoors • Quarry pond swimming • June 14, 2025"]
+    assert cleaned(page(header)).metadata.title == HEADLINE
