@@ -123,7 +123,7 @@ def strip_boilerplate(text: str) -> Stripped:
     if description is None:
         description = standfirst_above(lines, start, texts[:6])
     byline = find_byline(lines[: start + 1], texts)
-    date = find_date(lines[: start + 1])
+    date = find_date(lines, start)
     dateline = None
     if texts:
         dateline, texts[0] = split_dateline(texts[0])

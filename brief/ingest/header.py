@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from brief.ingest.dates import iso_date
+from brief.ingest.dates import iso_date, numeric_order
 from brief.ingest.lines import (
     BAD,
     BYLINE,
@@ -450,27 +450,33 @@ _DATE_WINDOW = 30
 _DATE_LINE_WORDS = 25
 
 
-def _publication_date(text: str) -> str | None:
+def _publication_date(text: str, day_first: bool | None = None) -> str | None:
     """The first complete date in ``text`` that is not labelled as an update, as YYYY-MM-DD."""
     text = _GLUED_LABEL.sub(" ", text)  # "Shana Nys DambrotNovember 6, 2023"
     parts = _UPDATED.split(text)
     # parts[0] is before any "updated" label; later parts follow one.
-    return iso_date(parts[0]) if len(parts) > 1 and iso_date(parts[0]) else iso_date(text)
+    first = iso_date(parts[0], day_first) if len(parts) > 1 else None
+    return first or iso_date(text, day_first)
 
 
-def find_date(lines: list[Line]) -> str | None:
-    """The publication date as YYYY-MM-DD: the nearest header line above the story that holds a
-    complete date (a date line, or a byline or label line that goes on with one).
+def find_date(lines: list[Line], start: int | None = None) -> str | None:
+    """The publication date as YYYY-MM-DD: the nearest header line above the story (which starts
+    at ``start``; the last line when not given) that holds a complete date (a date line, or a
+    byline or label line that goes on with one).
 
     Prose lines are passed over (a date in a sentence is news, not the page's date), and a line
     that only gives an update date is used when no other date line is near: the first
-    publication is the page's date.
+    publication is the page's date. A numeric date is read in the order the page's other
+    numeric dates show (a comment dated 14/04/2020 means 12/04/2020 is the 12th of April).
     """
+    if start is None:
+        start = len(lines) - 1
+    day_first = numeric_order([ln.text for ln in lines if ln.words <= _DATE_LINE_WORDS])
     updated = None
-    for ln in reversed(lines[-_DATE_WINDOW:]):
+    for ln in reversed(lines[max(0, start + 1 - _DATE_WINDOW) : start + 1]):
         if ln.words > _DATE_LINE_WORDS or (ln.kind == GOOD and not DATE_LABEL.match(ln.text)):
             continue
-        found = _publication_date(ln.text)
+        found = _publication_date(ln.text, day_first)
         if not found:
             continue
         if _UPDATED.match(ln.text.strip()):

@@ -205,3 +205,27 @@ def test_a_repeated_menu_label_gets_no_credit_for_being_repeated():
 def test_a_breadcrumb_with_the_date_is_not_the_title():
     header = ["Home", HEADLINE, "Outdoors • Quarry pond swimming • June 14, 2025"]
     assert cleaned(page(header)).metadata.title == HEADLINE
+
+
+def test_a_numeric_date_is_read_in_the_order_the_page_shows_elsewhere():
+    comments = [
+        "2 Comments",
+        "Hollis 14/06/2025 at 3:00 pm",
+        "Lovely spot, we went twice.",
+        "Ada 15/06/2025 at 9:12 am",
+    ]
+    text = page(["Home", HEADLINE, "12/06/2025 by Tamsin Orrell"], comments)
+    assert cleaned(text).metadata.date == "2025-06-12"
+    # Month first on a page that shows it; no telling: the English reading.
+    us = page(["Home", HEADLINE, "06/12/2025 by Tamsin Orrell"], ["Ada 06/15/2025 at 9:12 am"])
+    assert cleaned(us).metadata.date == "2025-06-12"
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [(["14/04/2020"], True), (["04/14/2020"], False), (["04/03/2020"], None), (["14/04/2020", "04/14/2020"], None)],
+)
+def test_numeric_order(texts, expected):
+    from brief.ingest.dates import numeric_order
+
+    assert numeric_order(texts) is expected
