@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
-from brief.ingest.header import tidy_byline, tidy_site
+from brief.ingest.header import fuller_byline, tidy_byline, tidy_site
 from brief.ingest.htmltitle import page_title
 from brief.ingest.markdown import strip_markdown
 from brief.ingest.sources import Source
@@ -193,9 +193,14 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     # same furniture filter, then finds clearly more prose: use that instead.
     flat = flatten_html(source.text)
     if flat:
-        whole = _strip_page(normalize(flat), known=meta)
+        whole = _strip_page(normalize(flat), known=replace(meta, byline=None))
+        # The page's own byline line when the extractor found none or cut the name short.
+        byline = fuller_byline(extracted.metadata.byline, whole.metadata.byline)
+        extracted = replace(extracted, metadata=replace(extracted.metadata, byline=byline))
         if _prose_words(whole.text) > 2 * _prose_words(extracted.text) + 100:
-            return replace(whole, text=_start_where(whole.text, extracted.text))
+            return replace(
+                whole, text=_start_where(whole.text, extracted.text), metadata=replace(whole.metadata, byline=byline)
+            )
     return extracted
 
 

@@ -378,15 +378,29 @@ def _without_date(name: str) -> str:
 
 
 def tidy_byline(name: str | None) -> str | None:
-    """The author's name without a glued or trailing job title ("Meg JamesStaff Writer" -> "Meg James")."""
+    """The author's name without a glued or trailing job title ("Meg JamesStaff Writer" -> "Meg James");
+    several names listed with semicolons are joined the way a byline reads ("A, B and C")."""
     if not name:
         return None
+    if ";" in name:
+        names = [n for n in (tidy_byline(part) for part in name.split(";")) if n]
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else (names[0] if names else None)
     name = name.strip()
     head = _GLUED_LABEL.split(name, maxsplit=1)[0]
     if " " in head:  # a full name before the glue; "MatsWichmann" alone is a user name
         name = head
     bare = _ROLE.sub("", name).strip(" ,;|·-–—")
     return (bare if " " in bare else name) or None
+
+
+def fuller_byline(extracted: str | None, page: str | None) -> str | None:
+    """The extractor's byline, or the one read off the whole page when the extractor has none or
+    cut the name short ("Todd" of "Todd Bates")."""
+    if not extracted:
+        return page
+    if page and set(words(extracted)) < set(words(page)) and len(words(page)) <= 5:
+        return page
+    return extracted
 
 
 # "© 2026 The Valley Courier. All rights reserved." / "Copyright 2019 Example Media, Inc."

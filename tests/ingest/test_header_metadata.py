@@ -229,3 +229,36 @@ def test_numeric_order(texts, expected):
     from brief.ingest.dates import numeric_order
 
     assert numeric_order(texts) is expected
+
+
+def test_several_authors_read_as_a_byline():
+    from brief.ingest.header import tidy_byline
+
+    assert tidy_byline("Tamsin Orrell; Guy Patchett") == "Tamsin Orrell and Guy Patchett"
+    assert tidy_byline("Tamsin Orrell; Guy Patchett; Ada Brill") == "Tamsin Orrell, Guy Patchett and Ada Brill"
+
+
+@pytest.mark.parametrize(
+    ("extracted", "page_byline", "expected"),
+    [
+        (None, "Tamsin Orrell", "Tamsin Orrell"),
+        ("Tamsin", "Tamsin Orrell", "Tamsin Orrell"),  # the extractor cut the name short
+        ("Tamsin Orrell", "Guy Patchett", "Tamsin Orrell"),  # two readings: the extractor's metadata wins
+        ("Tamsin Orrell", None, "Tamsin Orrell"),
+    ],
+)
+def test_html_byline_falls_back_to_the_pages_own_byline_line(extracted, page_byline, expected):
+    from brief.ingest.header import fuller_byline
+
+    assert fuller_byline(extracted, page_byline) == expected
+
+
+def test_html_page_without_author_metadata_takes_the_byline_from_the_page():
+    body = "".join(f"<p>{p}</p>" for p in LEAD)
+    markup = (
+        f"<html><head><title>{HEADLINE}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<h1>{HEADLINE}</h1><div>By</div><div>Tamsin Orrell</div><div>June 14, 2025</div>"
+        f"<article>{body}</article></body></html>"
+    )
+    meta = clean(from_text(markup, input_format="html")).metadata
+    assert meta.byline == "Tamsin Orrell"
