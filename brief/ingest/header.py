@@ -262,9 +262,24 @@ def same_words(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
-def find_byline(lines: list[Line], body: list[str] | None = None) -> str | None:
+def find_byline(lines: list[Line], body: list[str] | None = None, start: int | None = None) -> str | None:
     """The author's name: from a "By ..." line near the story (or a "By" on its own over the
-    names), else a name next to the date line."""
+    names), else a name next to the date line, else a name alone under the story's first line
+    (a standfirst the story was taken to start with) before the next paragraph. A name alone
+    right above the story was tried too: it took menu labels ("Social Share") on the fit pages."""
+    if start is not None:
+        found = find_byline(lines[: start + 1], body)
+        if found:
+            return found
+        lower_words = {
+            w for t in [*(body or []), *(ln.text for ln in lines)] for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)
+        }
+        for ln in lines[start + 1 : start + 4]:
+            if ln.kind == GOOD:
+                break
+            if ln.kind in (WEAK, NEUTRAL) and _name_shaped(tidy_byline(ln.text) or "", lower_words):
+                return tidy_byline(ln.text)
+        return None
     window = lines[-30:]
     for k in range(len(window) - 1, -1, -1):
         ln = window[k]
@@ -341,7 +356,12 @@ def _name_by_date(lines: list[Line], body: list[str]) -> str | None:
         head = text[: date.start()].strip(" ,|·•-–—") if date else ""
         head = re.sub(r"^(?:by|posted by|written by)\s+", "", head, flags=re.IGNORECASE)
         tail = re.split(r"\bby\s+", text[date.end() :], maxsplit=1) if date else []
-        candidates = [head, *(tail[1:2]), *(window[j].text for j in (k - 1, k + 1) if 0 <= j < len(window))]
+        if len(tail) > 1:
+            # "June 5, 2025 by Kay 24 Comments": after "by", the capitalised words are the name.
+            named = re.match(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}", tail[1])
+            if named:
+                return tidy_byline(named.group(0).rstrip("."))
+        candidates = [head, *(window[j].text for j in (k - 1, k + 1) if 0 <= j < len(window))]
         for c in candidates:
             c = tidy_byline(re.split(r"\s+[|•·]\s+|\s{2,}", c.strip())[0]) or ""
             parts = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", c) if p.strip()]
@@ -435,16 +455,17 @@ _IN_NAMES = frozenset(["of", "and", "the", "&"])
 
 
 def tidy_site(name: str | None, url: str | None = None) -> str | None:
-    """A site name that is a site's name, else the host (or None).
+    """A site name that is a site's name, else None (the caller's own fallback, a feed's title,
+    then applies).
 
-    A byline ("BY WORLDSOURCES") is not one; neither is a single word that the host does not
-    spell ("Hosted" for news.example.com), since a one-word site name is almost always the
-    host's own name ("Reuters", reuters.com).
+    A byline ("BY WORLDSOURCES") is not one; neither is a single word that the page's host does
+    not spell ("Hosted" for news.example.com), since a one-word site name is almost always the
+    host's own name ("Reuters", reuters.com). A motto after a separator is cut.
     """
     host = urlparse(url or "").netloc.lower().split(":")[0].removeprefix("www.")
     name = " ".join((name or "").split()).strip(" |-–—·•:")
     if not name or BYLINE.match(name) or not any(c.isalpha() for c in name):
-        return host or None
+        return None
     parts = [p for p in re.split(r"\s+[|–—·•:-]\s+", name) if p.strip()]
     if len(parts) > 1:  # "Example Gazette - News, Sport and Weather": the name, not the motto
         glued_host = host.replace("-", "").replace(".", "")
@@ -452,7 +473,7 @@ def tidy_site(name: str | None, url: str | None = None) -> str | None:
         name = (named or parts)[0]
     toks = name.split()
     if len(toks) == 1 and host and toks[0].lower().strip(".") not in host.replace("-", ""):
-        return host
+        return None
     return name
 
 

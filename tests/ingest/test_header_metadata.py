@@ -160,12 +160,12 @@ def test_the_headline_over_the_byline_block_beats_a_dek_that_shares_more_words_w
 @pytest.mark.parametrize(
     ("name", "url", "expected"),
     [
-        ("BY WORLDSOURCES", "https://news.elmsworth.example/a/1", "news.elmsworth.example"),
-        ("Hosted", "https://www.elmsworthgazette.example/a/1", "elmsworthgazette.example"),
+        ("BY WORLDSOURCES", "https://news.elmsworth.example/a/1", None),
+        ("Hosted", "https://www.elmsworthgazette.example/a/1", None),
         ("Gazette", "https://www.gazette.example/a/1", "Gazette"),
         ("Elmsworth Gazette - News, Sport, Weather and More!", None, "Elmsworth Gazette"),
         ("Elmsworth Gazette", None, "Elmsworth Gazette"),
-        (None, "https://www.gazette.example/a/1", "gazette.example"),
+        (None, "https://www.gazette.example/a/1", None),
     ],
 )
 def test_a_site_name_is_a_site_name(name, url, expected):
@@ -262,3 +262,27 @@ def test_html_page_without_author_metadata_takes_the_byline_from_the_page():
     )
     meta = clean(from_text(markup, input_format="html")).metadata
     assert meta.byline == "Tamsin Orrell"
+
+
+def test_a_one_word_name_after_by_on_the_date_line():
+    header = ["Home", HEADLINE, "14/06/2025 by Kay 24 Comments"]
+    assert cleaned(page(header)).metadata.byline == "Kay"
+
+
+def test_a_name_under_a_standfirst_that_the_story_was_taken_to_start_with():
+    from brief.ingest.header import find_byline
+    from brief.ingest.lines import BAD, GOOD, NEUTRAL, WEAK, Line
+
+    standfirst = "A new gravel beach and a rope line make the old quarry pond safe for swimmers again this summer."
+    lines = [
+        Line("Home", BAD, 1, 0),
+        Line(HEADLINE, NEUTRAL, 8, 1),
+        Line(standfirst, GOOD, 19, 2),  # the story's first line
+        Line("Tamsin Orrell", WEAK, 2, 3),
+        Line("Last updated 3 min read", BAD, 5, 4),
+        *(Line(p, GOOD, len(p.split()), 5 + k) for k, p in enumerate(LEAD)),
+    ]
+    assert find_byline(lines, LEAD, start=2) == "Tamsin Orrell"
+    # A label there is not a name: the story writes its words in lower case.
+    lines[3] = Line("Quarry Pond", WEAK, 2, 3)
+    assert find_byline(lines, LEAD, start=2) is None
