@@ -45,7 +45,7 @@ def iso_date(text: str | None, day_first: bool | None = None) -> str | None:
     """``text``'s first complete date as YYYY-MM-DD, or None when it holds none.
 
     ``day_first`` settles a numeric date such as 04/03/2021 when the page has shown its order
-    elsewhere (see ``numeric_order``); left None, dateparser's English reading (month first) holds.
+    elsewhere (see ``numeric_order``); left None, the English reading (month first) holds.
     """
     if not text:
         return None
@@ -59,14 +59,18 @@ def iso_date(text: str | None, day_first: bool | None = None) -> str | None:
     if named is not None:
         return named or None
     numeric = _NUMERIC.fullmatch(m.group(0))
-    if numeric and day_first is not None:
+    if numeric:
+        # Read here, as dateparser's English reading would (month first unless the first part
+        # cannot be a month), or in the order the page shows.
         a, b, year = (int(x) for x in numeric.groups())
+        if day_first is None:
+            day_first = a > 12
         day, month = (a, b) if day_first else (b, a)
         try:
             return _dt.date(year, month, day).isoformat()
         except ValueError:
             return None
-    # dateparser loads its language tables on first use (~0.2 s): only numeric dates pay it.
+    # dateparser loads its language tables on first use (~0.2 s): only year-first numeric dates pay it.
     import dateparser
 
     parsed = dateparser.parse(m.group(0).replace(" of ", " "), languages=["en"], settings=_SETTINGS)

@@ -271,13 +271,11 @@ def find_byline(lines: list[Line], body: list[str] | None = None, start: int | N
         found = find_byline(lines[: start + 1], body)
         if found:
             return found
-        lower_words = {
-            w for t in [*(body or []), *(ln.text for ln in lines)] for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)
-        }
+        page = _page_text(lines, body or [])
         for ln in lines[start + 1 : start + 4]:
             if ln.kind == GOOD:
                 break
-            if ln.kind in (WEAK, NEUTRAL) and _name_shaped(tidy_byline(ln.text) or "", lower_words):
+            if ln.kind in (WEAK, NEUTRAL) and _name_shaped(tidy_byline(ln.text) or "", page):
                 return tidy_byline(ln.text)
         return None
     window = lines[-30:]
@@ -325,7 +323,17 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z][a-z]?[A-
 _BY_GLUED = re.compile(r"\bby(?=[A-Z])")
 
 
-def _name_shaped(text: str, lower_words: set[str]) -> bool:
+def _page_text(lines: list[Line], body: list[str]) -> str:
+    return "\n".join([*body, *(ln.text for ln in lines)])
+
+
+def _written_lower(token: str, page: str) -> bool:
+    """``page`` has ``token`` in lower case as a word of its own."""
+    low = token.lower().strip(".")
+    return low in page and re.search(r"(?<![\w'’-])" + re.escape(low) + r"(?![\w'’-])", page) is not None
+
+
+def _name_shaped(text: str, page: str) -> bool:
     """Two to four capitalised words none of which the page also writes in lower case.
 
     A label ("Open Future", "Travel Advice") is made of common words that the page's prose
@@ -336,7 +344,7 @@ def _name_shaped(text: str, lower_words: set[str]) -> bool:
         return False
     if sum(t.endswith(".") for t in toks) > 1 or toks[0].endswith(".") or toks[-1].endswith("."):
         return False
-    return not any(t.lower() in lower_words or t.lower() in stopwords() for t in toks)
+    return not any(t.lower() in stopwords() or _written_lower(t, page) for t in toks)
 
 
 def _name_by_date(lines: list[Line], body: list[str]) -> str | None:
@@ -345,7 +353,7 @@ def _name_by_date(lines: list[Line], body: list[str]) -> str | None:
     Pages without "By" set the author's name beside the publication date: "Jane Roe
     June 5, 2025", "Jane Roe" over or under the date line.
     """
-    lower_words = {w for t in [*body, *(ln.text for ln in lines)] for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)}
+    page = _page_text(lines, body)
     window = lines[-_DATE_WINDOW:]
     for k in range(len(window) - 1, -1, -1):
         ln = window[k]
@@ -365,7 +373,7 @@ def _name_by_date(lines: list[Line], body: list[str]) -> str | None:
         for c in candidates:
             c = tidy_byline(re.split(r"\s+[|•·]\s+|\s{2,}", c.strip())[0]) or ""
             parts = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", c) if p.strip()]
-            if parts and all(_name_shaped(p, lower_words) for p in parts):
+            if parts and all(_name_shaped(p, page) for p in parts):
                 return ", ".join(parts)
         return None
     return None

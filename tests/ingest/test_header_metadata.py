@@ -286,3 +286,15 @@ def test_a_name_under_a_standfirst_that_the_story_was_taken_to_start_with():
     # A label there is not a name: the story writes its words in lower case.
     lines[3] = Line("Quarry Pond", WEAK, 2, 3)
     assert find_byline(lines, LEAD, start=2) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["04/03/2021", "14/04/2020", "04/14/2020", "31.12.2019", "13/13/2020", "1/2/2020", "30/02/2020"]
+)
+def test_numeric_dates_read_without_dateparser_agree_with_it(text):
+    import dateparser
+
+    from brief.ingest.dates import _SETTINGS, iso_date
+
+    parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
+    assert iso_date(text) == (parsed.date().isoformat() if parsed else None)
