@@ -298,3 +298,25 @@ def test_numeric_dates_read_without_dateparser_agree_with_it(text):
 
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)
     assert iso_date(text) == (parsed.date().isoformat() if parsed else None)
+
+
+# Each kind of page furniture that was once taken for the headline, set where it competes with it:
+# above the headline, or between the headline and the story.
+@pytest.mark.parametrize(
+    ("above", "between"),
+    [
+        (["Skip to main content"], []),
+        (["Toggle navigation"], []),
+        (["Search for: Search"], []),
+        (["Terms and conditions"], []),
+        (["Currently reading", "Quarry pond swimming returns"], []),
+        (["Elmsworth Gazette, a Ridge Media company"], []),
+        (["Something went wrong with the connection!"], []),
+        ([], ["See also: Elmsworth quarry pond swimming rules"]),
+        ([], ["Something went wrong with the connection!"]),
+        ([], ["A new gravel beach and a rope line make the old quarry pond in Elmsworth safe for swimming."]),
+    ],
+)
+def test_furniture_is_never_the_title(above, between):
+    text = page(["Home", *above, HEADLINE, *between, "By Hollis Marten", "June 14, 2025"])
+    assert cleaned(text).metadata.title == HEADLINE
