@@ -122,8 +122,8 @@ def strip_boilerplate(text: str) -> Stripped:
     texts = [ln.text for ln in keep]
     if description is None:
         description = standfirst_above(lines, start, texts[:6])
-    byline = find_byline(lines[: start + 1])
-    date = find_date(lines[: start + 1])
+    byline = find_byline(lines, texts, start)
+    date = find_date(lines, start)
     dateline = None
     if texts:
         dateline, texts[0] = split_dateline(texts[0])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from brief.errors import InputError
 from brief.ingest.dates import iso_date
-from brief.ingest.header import tidy_byline
+from brief.ingest.header import fuller_byline, tidy_byline, tidy_site
 from brief.ingest.htmltitle import page_title
 from brief.ingest.markdown import strip_markdown
 from brief.ingest.sources import Source
@@ -100,7 +100,8 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
         if source.format == "markdown":
             text = strip_markdown(text)
         article = _split_header(text) if keep_boilerplate else _strip_page(text)
-    meta = replace(article.metadata, origin=source.origin, url=article.metadata.url or source.url)
+    url = article.metadata.url or source.url
+    meta = replace(article.metadata, origin=source.origin, url=url, site=tidy_site(article.metadata.site, url))
     if not article.text.strip():
         hint = "" if keep_boilerplate else " (only page furniture; --keep-boilerplate keeps it)"
         raise InputError(f"{source.origin}: no article text found{hint}")
@@ -177,7 +178,7 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise InputError(f"{source.origin}: no article text found in the HTML")
     meta = Metadata(
-        title=_clean_field(page_title(source.text, doc.title, doc.sitename)),
+        title=_clean_field(page_title(source.text, doc.title, doc.sitename, doc.url or source.url)),
         byline=_clean_field(doc.author),
         date=_clean_field(doc.date),
         site=_clean_field(doc.sitename),
@@ -192,9 +193,14 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     # same furniture filter, then finds clearly more prose: use that instead.
     flat = flatten_html(source.text)
     if flat:
-        whole = _strip_page(normalize(flat), known=meta)
+        whole = _strip_page(normalize(flat), known=replace(meta, byline=None))
+        # The page's own byline line when the extractor found none or cut the name short.
+        byline = fuller_byline(extracted.metadata.byline, whole.metadata.byline)
+        extracted = replace(extracted, metadata=replace(extracted.metadata, byline=byline))
         if _prose_words(whole.text) > 2 * _prose_words(extracted.text) + 100:
-            return replace(whole, text=_start_where(whole.text, extracted.text))
+            return replace(
+                whole, text=_start_where(whole.text, extracted.text), metadata=replace(whole.metadata, byline=byline)
+            )
     return extracted
 
 

@@ -41,8 +41,12 @@ _SETTINGS = {
 }
 
 
-def iso_date(text: str | None) -> str | None:
-    """``text``'s first complete date as YYYY-MM-DD, or None when it holds none."""
+def iso_date(text: str | None, day_first: bool | None = None) -> str | None:
+    """``text``'s first complete date as YYYY-MM-DD, or None when it holds none.
+
+    ``day_first`` settles a numeric date such as 04/03/2021 when the page has shown its order
+    elsewhere (see ``numeric_order``); left None, the English reading (month first) holds.
+    """
     if not text:
         return None
     m = _ISO.search(text)
@@ -54,11 +58,38 @@ def iso_date(text: str | None) -> str | None:
     named = _named_date(m.group(0))
     if named is not None:
         return named or None
-    # dateparser loads its language tables on first use (~0.2 s): only numeric dates pay it.
+    numeric = _NUMERIC.fullmatch(m.group(0))
+    if numeric:
+        # Read here, as dateparser's English reading would (month first unless the first part
+        # cannot be a month), or in the order the page shows.
+        a, b, year = (int(x) for x in numeric.groups())
+        if day_first is None:
+            day_first = a > 12
+        day, month = (a, b) if day_first else (b, a)
+        try:
+            return _dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    # dateparser loads its language tables on first use (~0.2 s): only year-first numeric dates pay it.
     import dateparser
 
     parsed = dateparser.parse(m.group(0).replace(" of ", " "), languages=["en"], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None
+
+
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def numeric_order(texts: list[str]) -> bool | None:
+    """Whether a page writes numeric dates day first (14/04/2020), month first (04/14/2020),
+    or None when no date on it tells (every part 12 or less, or both orders seen)."""
+    day_first = month_first = False
+    for t in texts:
+        for m in _NUMERIC.finditer(t):
+            a, b = int(m.group(1)), int(m.group(2))
+            day_first |= 12 < a <= 31 and b <= 12
+            month_first |= 12 < b <= 31 and a <= 12
+    return day_first if day_first != month_first else None
 
 
 def _named_date(text: str) -> str | None:
