@@ -59,7 +59,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
-from brief.ingest.tail import drop_after_other_header
+from brief.ingest.tail import drop_after_other_header, drop_trailing_labels
 from brief.ingest.teasers import drop_labelled_teasers
 from brief.ingest.titlemodel import best_title
 from brief.text.bullets import split_dateline
@@ -115,7 +115,7 @@ def strip_boilerplate(text: str) -> Stripped:
     ]
     keep = drop_repeats_and_blurbs(drop_labelled_teasers(keep, lines))
     keep = drop_stray_teasers(drop_tail_teasers(keep, lines), lines)
-    keep = drop_after_other_header(drop_voice_shift_tail(keep), lines)
+    keep = drop_trailing_labels(drop_after_other_header(drop_voice_shift_tail(keep), lines))
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):

@@ -62,3 +62,30 @@ def drop_after_other_header(keep: list[Line], lines: list[Line]) -> list[Line]:
     ):
         out.pop()
     return out
+
+
+# Words of a label or link left at the very end of the page's text, fewer than.
+_LABEL_WORDS = 8
+
+
+def drop_trailing_labels(keep: list[Line]) -> list[Line]:
+    """Drop the short lines without a sentence end that close the kept text after the story's last full paragraph.
+
+    What a page sets after its story and before its footer, once the prose is
+    over, is topics and tags, menus, "See comments", share counts: labels and
+    links of a few words that end no sentence. A story's own list after its
+    last paragraph is led in with a colon ("You will need:") and stays.
+    """
+    full = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _FULL_PARAGRAPH]
+    if len(full) < 2:
+        return keep
+    end = len(keep)
+    while end > full[-1] + 1 and _label_shaped(keep[end - 1]):
+        end -= 1
+    if end < len(keep) and keep[end - 1].text.endswith(":"):
+        return keep  # the story leads in to the list
+    return keep[:end]
+
+
+def _label_shaped(ln: Line) -> bool:
+    return ln.kind in (NEUTRAL, WEAK) and ln.words < _LABEL_WORDS and not TERMINAL.search(ln.text)

@@ -62,7 +62,7 @@ def test_other_stories_with_their_own_bylines_after_the_story_are_dropped():
 
 def test_a_story_that_ends_with_its_own_short_lines_keeps_them():
     # Short closing lines right after the last long paragraph, with no other story's header after them.
-    closing = ["The council meets again on April 7.", "Additional reporting by Kamal Reyes"]
+    closing = ["The council meets again on April 7.", "Kamal Reyes contributed reporting from Hollin Bridge."]
     article = cleaned(page(closing))
     assert_story_whole(article.text)
     for line in closing:
@@ -78,3 +78,20 @@ def test_a_wrapped_sentence_that_starts_with_by_is_no_byline():
     )
     article = cleaned(text)
     assert "Swimming clubs will keep their evening slots through the whole of the repair work." in article.text
+
+
+def test_topic_and_tag_labels_after_the_story_are_dropped():
+    labels = ["Topics", "Local Government", "Swimming", "Vellmoor Council", "See all comments", "1,204 shares"]
+    article = cleaned(page(labels))
+    assert_story_whole(article.text)
+    for label in labels:
+        assert label not in article.text, label
+
+
+def test_a_list_the_story_leads_in_to_stays_at_the_end():
+    items = ["Quarry Lane baths", "Mill Street houses", "Hollin Bridge library"]
+    closing = ["The council listed the buildings it will review next year:", *items]
+    article = cleaned(page(closing))
+    assert_story_whole(article.text)
+    for item in items:
+        assert item in article.text
