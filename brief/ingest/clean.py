@@ -107,12 +107,14 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
     return CleanedArticle(text=article.text, metadata=meta)
 
 
-def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
-    """Run the furniture filter and merge what it learnt with what is already known."""
+def _strip_page(text: str, known: Metadata | None = None, page_copy: bool = True) -> CleanedArticle:
+    """Run the furniture filter and merge what it learnt with what is already known.
+
+    ``page_copy``: the text is a whole page as copied (not an HTML extractor's output)."""
     from brief.ingest.boilerplate import GOOD, NEUTRAL, SHORT, classify, strip_boilerplate
 
     known = known or Metadata()
-    stripped = strip_boilerplate(text)
+    stripped = strip_boilerplate(text, page_copy=page_copy)
     if not stripped.text.strip():
         # Only menus, buttons and notices: nothing to summarize (clean() says so).
         return CleanedArticle(text="", metadata=known)
@@ -186,7 +188,7 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     text = normalize(doc.text or "")
     if keep_boilerplate:
         return CleanedArticle(text=text, metadata=meta)
-    extracted = _strip_page(text, known=meta)
+    extracted = _strip_page(text, known=meta, page_copy=False)
     # The extractor sometimes keeps only part of a story (a page split into several
     # containers). The page flattened the way a browser copies it, run through the
     # same furniture filter, then finds clearly more prose: use that instead.

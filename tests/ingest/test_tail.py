@@ -95,3 +95,12 @@ def test_a_list_the_story_leads_in_to_stays_at_the_end():
     assert_story_whole(article.text)
     for item in items:
         assert item in article.text
+
+
+def test_an_extractors_text_keeps_its_closing_short_lines():
+    # An HTML extractor has cut the page footer already; what closes its text is the story's.
+    from brief.ingest.boilerplate import strip_boilerplate
+
+    text = page(["Opening times", "Quarry Lane baths"])
+    assert "Quarry Lane baths" not in strip_boilerplate(text).text
+    assert "Quarry Lane baths" in strip_boilerplate(text, page_copy=False).text
