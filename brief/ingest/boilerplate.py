@@ -59,6 +59,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
+from brief.ingest.tail import drop_after_other_header, drop_trailing_labels
 from brief.ingest.teasers import drop_labelled_teasers
 from brief.ingest.titlemodel import best_title
 from brief.text.bullets import split_dateline
@@ -82,8 +83,12 @@ class Stripped:
     not_article: bool = False  # a section front, listing or search page, not one story
 
 
-def strip_boilerplate(text: str) -> Stripped:
-    """Keep the story's prose (and what sits inside it); report header metadata."""
+def strip_boilerplate(text: str, page_copy: bool = True) -> Stripped:
+    """Keep the story's prose (and what sits inside it); report header metadata.
+
+    ``page_copy`` is False for an HTML extractor's text, which has no page footer left: the
+    labels and links that close a copied page are then not looked for.
+    """
     items = logical_lines(text)
     if not items:
         return Stripped(text="")
@@ -114,7 +119,9 @@ def strip_boilerplate(text: str) -> Stripped:
     ]
     keep = drop_repeats_and_blurbs(drop_labelled_teasers(keep, lines))
     keep = drop_stray_teasers(drop_tail_teasers(keep, lines), lines)
-    keep = drop_voice_shift_tail(keep)
+    keep = drop_after_other_header(drop_voice_shift_tail(keep), lines)
+    if page_copy:
+        keep = drop_trailing_labels(keep)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):

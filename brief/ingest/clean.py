@@ -30,7 +30,7 @@ class CleanedArticle:
     metadata: Metadata
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});")
 _MANY_BLANKS = re.compile(r"\n{3,}")
@@ -108,12 +108,14 @@ def clean(source: Source, keep_boilerplate: bool = False) -> CleanedArticle:
     return CleanedArticle(text=article.text, metadata=meta)
 
 
-def _strip_page(text: str, known: Metadata | None = None) -> CleanedArticle:
-    """Run the furniture filter and merge what it learnt with what is already known."""
+def _strip_page(text: str, known: Metadata | None = None, page_copy: bool = True) -> CleanedArticle:
+    """Run the furniture filter and merge what it learnt with what is already known.
+
+    ``page_copy``: the text is a whole page as copied (not an HTML extractor's output)."""
     from brief.ingest.boilerplate import GOOD, NEUTRAL, SHORT, classify, strip_boilerplate
 
     known = known or Metadata()
-    stripped = strip_boilerplate(text)
+    stripped = strip_boilerplate(text, page_copy=page_copy)
     if not stripped.text.strip():
         # Only menus, buttons and notices: nothing to summarize (clean() says so).
         return CleanedArticle(text="", metadata=known)
@@ -187,7 +189,7 @@ def _clean_html(source: Source, keep_boilerplate: bool = False) -> CleanedArticl
     text = normalize(doc.text or "")
     if keep_boilerplate:
         return CleanedArticle(text=text, metadata=meta)
-    extracted = _strip_page(text, known=meta)
+    extracted = _strip_page(text, known=meta, page_copy=False)
     # The extractor sometimes keeps only part of a story (a page split into several
     # containers). The page flattened the way a browser copies it, run through the
     # same furniture filter, then finds clearly more prose: use that instead.

@@ -284,6 +284,7 @@ def test_hard_wrapped_paragraphs_are_joined():
         ("“Curly” quotes – and — dashes ‘stay’", "“Curly” quotes – and — dashes ‘stay’"),
         ("line one\r\nline two\r\n\r\n\r\n\r\nline three", "line one\nline two\n\nline three"),
         ("zero\u200bwidth", "zerowidth"),
+        ("Serve hot.\u2063", "Serve hot."),  # an invisible separator after the stop would hide the sentence end
         ("  padded   words  ", "padded words"),
     ],
 )
