@@ -271,7 +271,15 @@ def group_pairs(
             return total - (pair_threshold - threshold)
         return total / size - small_penalty / math.sqrt(size)
 
-    heap = [(-score(i, j, s), i, j) for i in cross for j, s in cross[i].items() if i < j]
+    # Only merges that can pass enter the heap: one below the threshold is never taken, and
+    # a pair whose score rises (after one side merges) is pushed again then.
+    # At the start every group is one article, so only a pair of lone articles can merge.
+    r, c, v = np.asarray(rows).tolist(), np.asarray(cols).tolist(), np.asarray(sims, dtype=float)
+    heap = [
+        (-(v[k] - (pair_threshold - threshold)), min(r[k], c[k]), max(r[k], c[k]))
+        for k in np.flatnonzero(v >= pair_threshold).tolist()
+        if r[k] != c[k] and (lone_ok is None or (min(r[k], c[k]), max(r[k], c[k])) in lone_ok)
+    ]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -313,8 +321,13 @@ def group_pairs(
             cross[a][c] = cross[a].get(c, 0.0) + total
             cross[c].pop(b, None)
             cross[c][a] = cross[a][c]
+        # ``a`` is a group now (two or more articles), so its scores need no lone-pair rule.
+        size_a = len(members[a])
         for c, total in cross[a].items():
-            heapq.heappush(heap, (-score(a, c, total), min(a, c), max(a, c)))
+            size = size_a * len(members[c])
+            value = total / size - small_penalty / math.sqrt(size)
+            if value >= threshold:
+                heapq.heappush(heap, (-value, min(a, c), max(a, c)))
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
 
 
@@ -326,7 +339,10 @@ def cluster_articles(articles: Sequence[Article], threshold: float | None = None
     leads: list[set[str]] = [set() for _ in articles]
     terms = [article_terms(a, found, lead) for a, found, lead in zip(articles, names, leads)]
     rows, cols, sims = similar_pairs(term_vectors(terms))
-    lone_ok = lone_pairs(names, [_day(a) for a in articles], rows, cols, leads)
+    # Only a pair at the lone-pair bar can ever join two lone articles; the rest need no name check.
+    bar = max(PAIR_THRESHOLD, (DEFAULT_THRESHOLD if threshold is None else threshold) + SMALL_GROUP_PENALTY)
+    strong = sims >= bar
+    lone_ok = lone_pairs(names, [_day(a) for a in articles], rows[strong], cols[strong], leads)
     return group_pairs(len(articles), rows, cols, sims, threshold, lone_ok=lone_ok)
 
 
