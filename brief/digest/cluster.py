@@ -86,6 +86,12 @@ LEAD_WEIGHT = 2.0
 NAME_WEIGHT = 2.0
 TOP_TERMS = 400
 MAX_POSTING = 100
+# A story of fewer than TIGHT_BELOW articles must be tight: the mean similarity of its
+# pairs at least TIGHT / sqrt(size) (at the scale of a collection of TIGHT_SCALE_AT
+# articles, see idf_scale); a looser one is grouped again under that bar.
+TIGHT_BELOW = 12
+TIGHT = 0.6
+TIGHT_SCALE_AT = 1000
 # Pairs below this similarity are dropped before clustering (chance overlap).
 MIN_EDGE = 0.02
 
@@ -234,6 +240,7 @@ def group_pairs(
     max_story: int | None = None,
     pair_threshold: float | None = None,
     lone_ok: set[tuple[int, int]] | None = None,
+    tighten: bool = True,
 ) -> list[list[int]]:
     """Stories (sorted lists of article indices, sorted by first index) from a sparse similarity graph.
 
@@ -243,8 +250,11 @@ def group_pairs(
     refused when some article of the merged group would have a mean
     similarity to its other members under ``member_min``, or an edge to
     no more than ``MEMBER_LINKS`` of them (no chaining), or
-    when the group would exceed ``max_story`` articles. Unset settings take
-    the module's defaults.
+    when the group would exceed ``max_story`` articles. Then a story of
+    three to ``TIGHT_BELOW - 1`` articles whose mean pair similarity is under
+    ``TIGHT / sqrt(size)`` is grouped again among its own articles with that
+    bar as the threshold (see ``_tight_parts``). Unset settings take the
+    module's defaults.
     """
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     small_penalty = SMALL_GROUP_PENALTY if small_penalty is None else small_penalty
@@ -328,7 +338,68 @@ def group_pairs(
             value = total / size - small_penalty / math.sqrt(size)
             if value >= threshold:
                 heapq.heappush(heap, (-value, min(a, c), max(a, c)))
-    return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])
+    stories = [sorted(g) for g in members.values()]
+    if tighten:
+        tight = TIGHT * idf_scale(n) / idf_scale(TIGHT_SCALE_AT)
+        stories = [part for story in stories for part in _tight_parts(story, neighbours, lone_ok, member_min, tight)]
+    return sorted(stories, key=lambda g: g[0])
+
+
+def idf_scale(n: int) -> float:
+    """How similar two texts sharing a few articles' words look in a collection of ``n``
+    articles, relative to words of their own: the squared ratio of the IDF of a term in 3
+    articles to that of a term in 1 (``term_vectors`` weights). In a folder of seven
+    articles words shared by three weigh half as much as in a day's news, so one
+    similarity bar cannot serve both; bars on similarity scale by this."""
+    if n < 3:
+        return 0.0
+    return (math.log((n + 1) / 3.5) / math.log((n + 1) / 1.5)) ** 2
+
+
+def _tight_parts(
+    story: list[int],
+    neighbours: list[dict[int, float]],
+    lone_ok: set[tuple[int, int]] | None,
+    member_min: float,
+    tight: float,
+) -> list[list[int]]:
+    """``story`` as it is, or, when it is small and loose, its tight parts.
+
+    Average link lets a handful of articles on one subject (a party's
+    campaign week, a club's season) gather at a modest mean similarity; a
+    story that many articles support may be that loose, a small one may
+    not. So a story of 3 to ``TIGHT_BELOW - 1`` articles needs a mean pair
+    similarity of ``tight / sqrt(size)``; otherwise its articles are grouped
+    again with that bar as the threshold (a pair needs ``tight / sqrt(2)``),
+    which keeps an event's reports together and leaves the rest alone.
+    """
+    size = len(story)
+    if not 3 <= size < TIGHT_BELOW:
+        return [story]
+    local = {x: k for k, x in enumerate(story)}
+    rows, cols, sims = [], [], []
+    for x in story:
+        for y, s in neighbours[x].items():
+            if x < y and y in local:
+                rows.append(local[x])
+                cols.append(local[y])
+                sims.append(s)
+    if sum(sims) / (size * (size - 1) / 2) >= tight / math.sqrt(size):
+        return [story]
+    ok = None if lone_ok is None else {(local[i], local[j]) for i, j in lone_ok if i in local and j in local}
+    parts = group_pairs(
+        size,
+        rows,
+        cols,
+        sims,
+        threshold=tight / math.sqrt(3),
+        small_penalty=0.0,
+        member_min=member_min,
+        pair_threshold=tight / math.sqrt(2),
+        lone_ok=ok,
+        tighten=False,
+    )
+    return [[story[k] for k in part] for part in parts]
 
 
 def cluster_articles(articles: Sequence[Article], threshold: float | None = None) -> list[list[int]]:

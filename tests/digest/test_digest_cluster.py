@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from brief.digest.cluster import article_terms, cluster_articles, group_pairs, similar_pairs, term_vectors
+from brief.digest.cluster import (
+    article_terms,
+    cluster_articles,
+    group_pairs,
+    idf_scale,
+    similar_pairs,
+    term_vectors,
+)
 from tests.digest_helpers import make_article
 
 
@@ -53,6 +60,39 @@ def test_story_size_is_capped():
     cols = [j for i in range(6) for j in range(i + 1, 6)]
     stories = group_pairs(6, rows, cols, [0.5] * len(rows), max_story=3)
     assert sorted(len(s) for s in stories) == [3, 3]
+
+
+def subject_week(n: int) -> tuple[list[int], list[int], list[float]]:
+    """Six articles on one subject in a collection of ``n``: every pair a little alike (0.12),
+    and only articles 0 and 1 report the same happening (0.5)."""
+    rows = [i for i in range(6) for j in range(i + 1, 6)]
+    cols = [j for i in range(6) for j in range(i + 1, 6)]
+    sims = [0.5 if (i, j) == (0, 1) else 0.12 for i, j in zip(rows, cols)]
+    return rows, cols, sims
+
+
+def test_small_loose_story_keeps_only_its_tight_part():
+    # In a day of 1,000 articles, six reports that share a subject's words
+    # gather by average link; six are too few for a story that loose, so only
+    # the two reports of one happening stay together.
+    n = 1000
+    stories = group_pairs(n, *subject_week(n))
+    assert [0, 1] in stories
+    assert all(len(s) == 1 for s in stories if s != [0, 1])
+    assert [0, 1, 2, 3, 4, 5] in group_pairs(n, *subject_week(n), tighten=False)
+    # The same six among six hundred more on that subject are many articles' steady coverage: kept.
+    rows, cols, sims = [], [], []
+    for i in range(14):
+        for j in range(i + 1, 14):
+            rows.append(i), cols.append(j), sims.append(0.5 if (i, j) == (0, 1) else 0.12)
+    assert [list(range(14))] == [s for s in group_pairs(n, rows, cols, sims) if len(s) > 1]
+
+
+def test_tight_bar_follows_the_collection_size():
+    # In a folder of seven articles, words shared by a few weigh less (IDF), so the
+    # same similarities are not the sign of a loose story there.
+    assert group_pairs(7, *subject_week(7))[0] == [0, 1, 2, 3, 4, 5]
+    assert idf_scale(7) < 0.5 * idf_scale(1000) < idf_scale(10000)
 
 
 # Our own short articles: two wildfires in one week (same topic, two events), told by two outlets each.
