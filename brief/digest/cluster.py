@@ -115,6 +115,8 @@ MAX_POSTING = 100
 TIGHT_BELOW = 12
 TIGHT = 0.6
 TIGHT_SCALE_AT = 1000
+# Candidate pairs are generated in batches of at most this many entries (bounds memory).
+PAIR_BATCH = 1 << 20
 # Pairs below this similarity are dropped before clustering (chance overlap).
 MIN_EDGE = 0.02
 
@@ -229,21 +231,32 @@ def similar_pairs(vectors: TermVectors) -> tuple[np.ndarray, np.ndarray, np.ndar
     article, term, weight = vectors.article[order], vectors.term[order], vectors.weight[order]
     starts = np.flatnonzero(np.r_[True, term[1:] != term[:-1]])
     lengths = np.diff(np.r_[starts, len(term)])
-    keys: list[np.ndarray] = []
-    values: list[np.ndarray] = []
-    for m in np.unique(lengths[(lengths >= 2) & (lengths <= MAX_POSTING)]).tolist():
-        at = starts[lengths == m][:, None] + np.arange(m)
-        idx, wts = article[at], weight[at]
-        first, second = np.triu_indices(m, 1)
-        # Postings are in article order, so idx[:, first] < idx[:, second].
-        keys.append((idx[:, first] * n + idx[:, second]).ravel())
-        values.append((wts[:, first] * wts[:, second]).ravel())
-    if not keys:
+    # One entry per (term, pair of its articles), written straight into two arrays (no
+    # lists to join) in batches of at most PAIR_BATCH entries: at 10,000 articles there
+    # are millions, and memory, not time, is what their temporaries cost.
+    useful = (lengths >= 2) & (lengths <= MAX_POSTING)
+    total = int((lengths[useful] * (lengths[useful] - 1) // 2).sum())
+    if total == 0:
         return empty, empty, np.zeros(0)
-    key = np.concatenate(keys)
-    value = np.concatenate(values)
+    key = np.empty(total, dtype=np.int64)
+    value = np.empty(total, dtype=np.float64)
+    filled = 0
+    for m in np.unique(lengths[useful]).tolist():
+        first, second = np.triu_indices(m, 1)
+        heads = starts[lengths == m]
+        step = max(1, PAIR_BATCH // len(first))
+        for b in range(0, len(heads), step):
+            at = heads[b : b + step, None] + np.arange(m)
+            idx, wts = article[at], weight[at]
+            size = idx.shape[0] * len(first)
+            # Postings are in article order, so idx[:, first] < idx[:, second].
+            key[filled : filled + size] = (idx[:, first] * n + idx[:, second]).ravel()
+            value[filled : filled + size] = (wts[:, first] * wts[:, second]).ravel()
+            filled += size
     order = np.argsort(key, kind="stable")
-    key, value = key[order], value[order]
+    value = value[order]
+    del order
+    key.sort(kind="stable")
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     unique = key[starts]
     sims = np.add.reduceat(value, starts)
@@ -432,7 +445,10 @@ def cluster_articles(articles: Sequence[Article], threshold: float | None = None
     names: list[set[str]] = [set() for _ in articles]
     leads: list[set[str]] = [set() for _ in articles]
     terms = [article_terms(a, found, lead) for a, found, lead in zip(articles, names, leads)]
-    rows, cols, sims = similar_pairs(term_vectors(terms))
+    vectors = term_vectors(terms)
+    del terms  # the articles' term dicts are the largest thing held here; pairs need only the vectors
+    rows, cols, sims = similar_pairs(vectors)
+    del vectors
     # Only a pair at the lone-pair bar can ever join two lone articles; the rest need no name check.
     bar = max(PAIR_THRESHOLD, (DEFAULT_THRESHOLD if threshold is None else threshold) + SMALL_GROUP_PENALTY)
     strong = sims >= bar
