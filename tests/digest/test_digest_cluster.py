@@ -95,6 +95,83 @@ def test_tight_bar_follows_the_collection_size():
     assert idf_scale(7) < 0.5 * idf_scale(1000) < idf_scale(10000)
 
 
+# One council's week in our own words: four decisions, and two reports of the fifth (the parking vote).
+COUNCIL_WEEK = [
+    (
+        "Harbor City council delays parking fee vote",
+        [
+            "The Harbor City council on Thursday postponed a vote on raising downtown parking meter rates to $2.75 an hour.",
+            "Shop owners from the Quayside Market said the $2.75 rate would drive their customers to the Brookfield mall.",
+            "Council member Tom Adebayo said the plan would come back next month.",
+        ],
+    ),
+    (
+        "Parking fee vote put off after Quayside Market protest",
+        [
+            "A vote on $2.75 parking meters was put off on Thursday after Quayside Market shop owners packed City Hall.",
+            "Mayor Lena Ortiz said the $2.75 rate would pay for street repairs, and Tom Adebayo asked for a delay.",
+            "Quayside Market traders said customers would drive to the Brookfield mall instead.",
+        ],
+    ),
+    (
+        "New library branch for Eastmoor",
+        [
+            "Eastmoor will get a $4 million library branch after a vote of the Harbor City council on Monday.",
+            "The branch will open in 2028 with 40,000 books, said librarian Grace Whitfield.",
+            "Mayor Lena Ortiz said the Eastmoor site beat two others.",
+        ],
+    ),
+    (
+        "Pinecrest chief to lead city fire department",
+        [
+            "Diego Salas, who ran the Pinecrest fire department for nine years, was named fire chief on Tuesday.",
+            "The Harbor City council picked Salas from four finalists, council member Tom Adebayo said.",
+            "Salas will start on June 3.",
+        ],
+    ),
+    (
+        "Port authority to share dredging bill",
+        [
+            "The Northgate Port Authority will pay 60 percent of an $18 million plan to dredge the shipping channel by 2027.",
+            "The Harbor City council backed the plan on Wednesday.",
+            "Mayor Lena Ortiz said larger cargo ships would reach the docks after the dredging.",
+        ],
+    ),
+    (
+        "Front Street to close for repaving",
+        [
+            "Front Street and the Old Mill bridge will be repaved this summer, closing the road for six weeks.",
+            "Works director Hana Lindqvist said the $3.1 million job was approved by the Harbor City council on Friday.",
+            "Council member Tom Adebayo said the repairs had been delayed twice.",
+        ],
+    ),
+]
+OTHER_NEWS = ["orchard", "marathon", "observatory", "aquarium", "vineyard", "regatta"] * 6
+
+
+def test_one_councils_week_is_not_one_story(monkeypatch):
+    # The week's articles share the council's names and words, enough for average
+    # link to gather all six; as a story of six that loose is a subject, not an
+    # event, only the two reports of the parking vote stay together.
+    week = [make_article(f"week-{k}", title, texts) for k, (title, texts) in enumerate(COUNCIL_WEEK)]
+    other = [
+        make_article(
+            f"other-{k}",
+            f"{topic.title()} news {k}",
+            [
+                f"The {topic} in Town{k} reported record numbers this season, staff member Person{k} said.",
+                f"Visitors to the Town{k} {topic} rose to {1000 + 37 * k} in the spring.",
+                f"Person{k} said the {topic} would add a new wing next year.",
+            ],
+        )
+        for k, topic in enumerate(OTHER_NEWS)
+    ]
+    articles = week + other
+    assert [s for s in cluster_articles(articles) if len(s) > 1] == [[0, 1]]
+    monkeypatch.setattr("brief.digest.cluster.TIGHT_BELOW", 0)
+    assert [s for s in cluster_articles(articles) if len(s) > 1] == [[0, 1, 2, 3, 4, 5]]
+
+
 # Our own short articles: two wildfires in one week (same topic, two events), told by two outlets each.
 PINE_RIDGE = [
     "A wildfire near Pine Ridge forced 1,200 residents of Alder County to leave their homes on Tuesday.",
