@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from brief.digest.cluster import article_terms, cluster_articles, group_pairs, similar_pairs, term_vectors
+from brief.digest.cluster import (
+    article_terms,
+    cluster_articles,
+    group_pairs,
+    idf_scale,
+    similar_pairs,
+    term_vectors,
+)
 from tests.digest_helpers import make_article
 
 
@@ -53,6 +60,116 @@ def test_story_size_is_capped():
     cols = [j for i in range(6) for j in range(i + 1, 6)]
     stories = group_pairs(6, rows, cols, [0.5] * len(rows), max_story=3)
     assert sorted(len(s) for s in stories) == [3, 3]
+
+
+def subject_week(n: int) -> tuple[list[int], list[int], list[float]]:
+    """Six articles on one subject in a collection of ``n``: every pair a little alike (0.12),
+    and only articles 0 and 1 report the same happening (0.5)."""
+    rows = [i for i in range(6) for j in range(i + 1, 6)]
+    cols = [j for i in range(6) for j in range(i + 1, 6)]
+    sims = [0.5 if (i, j) == (0, 1) else 0.12 for i, j in zip(rows, cols)]
+    return rows, cols, sims
+
+
+def test_small_loose_story_keeps_only_its_tight_part():
+    # In a day of 1,000 articles, six reports that share a subject's words
+    # gather by average link; six are too few for a story that loose, so only
+    # the two reports of one happening stay together.
+    n = 1000
+    stories = group_pairs(n, *subject_week(n))
+    assert [0, 1] in stories
+    assert all(len(s) == 1 for s in stories if s != [0, 1])
+    assert [0, 1, 2, 3, 4, 5] in group_pairs(n, *subject_week(n), tighten=False)
+    # The same six among six hundred more on that subject are many articles' steady coverage: kept.
+    rows, cols, sims = [], [], []
+    for i in range(14):
+        for j in range(i + 1, 14):
+            rows.append(i), cols.append(j), sims.append(0.5 if (i, j) == (0, 1) else 0.12)
+    assert [list(range(14))] == [s for s in group_pairs(n, rows, cols, sims) if len(s) > 1]
+
+
+def test_tight_bar_follows_the_collection_size():
+    # In a folder of seven articles, words shared by a few weigh less (IDF), so the
+    # same similarities are not the sign of a loose story there.
+    assert group_pairs(7, *subject_week(7))[0] == [0, 1, 2, 3, 4, 5]
+    assert idf_scale(7) < 0.5 * idf_scale(1000) < idf_scale(10000)
+
+
+# One council's week in our own words: four decisions, and two reports of the fifth (the parking vote).
+COUNCIL_WEEK = [
+    (
+        "Harbor City council delays parking fee vote",
+        [
+            "The Harbor City council on Thursday postponed a vote on raising downtown parking meter rates to $2.75 an hour.",
+            "Shop owners from the Quayside Market said the $2.75 rate would drive their customers to the Brookfield mall.",
+            "Council member Tom Adebayo said the plan would come back next month.",
+        ],
+    ),
+    (
+        "Parking fee vote put off after Quayside Market protest",
+        [
+            "A vote on $2.75 parking meters was put off on Thursday after Quayside Market shop owners packed City Hall.",
+            "Mayor Lena Ortiz said the $2.75 rate would pay for street repairs, and Tom Adebayo asked for a delay.",
+            "Quayside Market traders said customers would drive to the Brookfield mall instead.",
+        ],
+    ),
+    (
+        "New library branch for Eastmoor",
+        [
+            "Eastmoor will get a $4 million library branch after a vote of the Harbor City council on Monday.",
+            "The branch will open in 2028 with 40,000 books, said librarian Grace Whitfield.",
+            "Mayor Lena Ortiz said the Eastmoor site beat two others.",
+        ],
+    ),
+    (
+        "Pinecrest chief to lead city fire department",
+        [
+            "Diego Salas, who ran the Pinecrest fire department for nine years, was named fire chief on Tuesday.",
+            "The Harbor City council picked Salas from four finalists, council member Tom Adebayo said.",
+            "Salas will start on June 3.",
+        ],
+    ),
+    (
+        "Port authority to share dredging bill",
+        [
+            "The Northgate Port Authority will pay 60 percent of an $18 million plan to dredge the shipping channel by 2027.",
+            "The Harbor City council backed the plan on Wednesday.",
+            "Mayor Lena Ortiz said larger cargo ships would reach the docks after the dredging.",
+        ],
+    ),
+    (
+        "Front Street to close for repaving",
+        [
+            "Front Street and the Old Mill bridge will be repaved this summer, closing the road for six weeks.",
+            "Works director Hana Lindqvist said the $3.1 million job was approved by the Harbor City council on Friday.",
+            "Council member Tom Adebayo said the repairs had been delayed twice.",
+        ],
+    ),
+]
+OTHER_NEWS = ["orchard", "marathon", "observatory", "aquarium", "vineyard", "regatta"] * 6
+
+
+def test_one_councils_week_is_not_one_story(monkeypatch):
+    # The week's articles share the council's names and words, enough for average
+    # link to gather all six; as a story of six that loose is a subject, not an
+    # event, only the two reports of the parking vote stay together.
+    week = [make_article(f"week-{k}", title, texts) for k, (title, texts) in enumerate(COUNCIL_WEEK)]
+    other = [
+        make_article(
+            f"other-{k}",
+            f"{topic.title()} news {k}",
+            [
+                f"The {topic} in Town{k} reported record numbers this season, staff member Person{k} said.",
+                f"Visitors to the Town{k} {topic} rose to {1000 + 37 * k} in the spring.",
+                f"Person{k} said the {topic} would add a new wing next year.",
+            ],
+        )
+        for k, topic in enumerate(OTHER_NEWS)
+    ]
+    articles = week + other
+    assert [s for s in cluster_articles(articles) if len(s) > 1] == [[0, 1]]
+    monkeypatch.setattr("brief.digest.cluster.TIGHT_BELOW", 0)
+    assert [s for s in cluster_articles(articles) if len(s) > 1] == [[0, 1, 2, 3, 4, 5]]
 
 
 # Our own short articles: two wildfires in one week (same topic, two events), told by two outlets each.
