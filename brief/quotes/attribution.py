@@ -253,10 +253,12 @@ def _lent_by_previous(text: str, group: Group, sentence: Sentence, previous: Gro
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
     """Is a person other than ``speaker`` named in text[lo:hi]? Then a quotation
-    after it may be theirs, and nobody is carried over."""
+    after it may be theirs, and nobody is carried over. A place, a station or a
+    hotel named in between ("told BBC Radio Four") is nobody who could speak."""
     i = bisect_left(cast.mentions, (lo,))
     while i < len(cast.mentions) and cast.mentions[i][0] < hi:
-        if cast.mentions[i][1] != speaker:
+        other = cast.mentions[i][1]
+        if other != speaker and plausible_person(other, cast):
             return True
         i += 1
     return False

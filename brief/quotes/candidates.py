@@ -116,6 +116,13 @@ def after_clause(text: str, start: int, end: int, limit: int) -> Candidate | Non
         speaker = speaker_from_np(inv, inverted=True, according="according" in verb_text.lower())
     else:
         speaker = speaker_from_np(m.group("np"))
+    appos = m.groupdict().get("appos")
+    if speaker is None and appos and not m.group("inv"):
+        # "…,” the dawn of a movement, Bozell says: whatever stands before it, a name
+        # alone right before the verb is its subject.
+        named = _APPOSITIVE_NAME.fullmatch(appos.rstrip(","))
+        if named and not appos.rstrip().endswith(","):
+            return "name", named.group("name"), end
     if speaker is None:
         # An attribution the rules cannot read: the speaker is someone, but not
         # the one before, so nothing is carried over.
@@ -226,10 +233,13 @@ def carried_subject(
         if m.group().lower().startswith("according"):
             continue
         subject = subject_before(prev.text[: m.start()])
-        if subject:
-            sp = speaker_from_np(subject)
-            if sp:
-                return sp[0], sp[1], prev.start + m.start()
+        sp = speaker_from_np(subject) if subject else None
+        if sp is None and m.group().endswith("ing"):
+            # "Bolton distanced himself from the movement by saying he would help.": the
+            # subject of the sentence speaks.
+            sp = opening_subject(prev.text[: m.start()])
+        if sp:
+            return sp[0], sp[1], prev.start + m.start()
     return None
 
 

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
+from brief.quotes.clauses import VERB_RE, nominal_head, role_gender, speaker_from_np, subject_before
 from brief.quotes.names import NAME_RUN, NOT_NAMES
 from brief.quotes.speakers import Cast
 from brief.types import Sentence
@@ -223,7 +223,7 @@ def link_nominal(role: str, text: str, pos: int, cast: Cast) -> str | None:
         return None
     lo = max(0, pos - NOMINAL_LOOK_BACK)
     window = text[lo:pos]
-    head = words[-1].lower()
+    head = words[nominal_head(words)].lower().strip(",.")
     age = _AGE.fullmatch(head)
     if age:
         # "Lena Ortiz, 29, ...": the name right before the age.

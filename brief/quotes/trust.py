@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.clauses import DETERMINERS
+from brief.quotes.clauses import DETERMINERS, nominal_head
 from brief.quotes.names import NOT_NAMES, is_title_word
 from brief.quotes.speakers import Cast
 from brief.quotes.vocabulary import ROLE_NOUNS
@@ -159,7 +159,7 @@ def whole_role(role: str, text: str) -> str | None:
         m = _NEXT_WORD.match(text, i + len(role))
         if m and m.group(1) in ROLE_NOUNS:
             words.append(m.group(1))
-    head = words[-1].lower().strip(",.")
+    head = words[nominal_head(words)].lower().strip(",.")
     if head in DETERMINERS or head in _OPENERS:
         return None
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
