@@ -228,7 +228,9 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # first name only qualifies the role; the person comes after it.
             return ("name", runs[1].group())
         # "said a spokesman for Sen. Ana Ruiz": a name after a preposition is no speaker.
-        object_of = bool(runs) and runs[-1].start() > 0 and np[: runs[-1].start()].split()[-1].lower() in _COMPLEMENT
+        object_of = (
+            bool(runs) and runs[-1].start() > 0 and np[: runs[-1].start()].split()[-1].lower() in _AFTER_HEAD - {"as"}
+        )
         if runs and (runs[0].start() == 0 or (not np[runs[-1].end() :].strip() and not object_of)):
             chosen = runs[0] if runs[0].start() == 0 else runs[-1]
             return ("name", chosen.group())

@@ -1,0 +1,129 @@
+"""Descriptions that end at their head noun, and speakers carried by the grammar of
+reporting (issue 11). Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import brief
+from brief.quotes.clauses import description, nominal_head
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in brief.parse(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "phrase, head, whole",
+    [
+        # The head noun, then one complement that says who the person is.
+        ("a spokesman for the ministry on Monday", "spokesman", "a spokesman for the ministry"),
+        ("one Democrat familiar with the talks, who added", "Democrat", "one Democrat familiar with the talks"),
+        ("One Democratic official who relayed the exchange", "official", "One Democratic official"),
+        ("a spokesman for Sen. Ana Ruiz", "spokesman", "a spokesman for Sen. Ana Ruiz"),
+        ("one of those advisers, who spoke", "advisers,", "one of those advisers"),
+        # What the person is doing, or where the speaking happened, is no part of who they are.
+        ("a police officer standing by the gate", "officer", "a police officer"),
+        ("an official at a news conference", "official", "an official"),
+        ("the candidate could be", "candidate", "the candidate"),
+        ("a staffer in the room wondered", "staffer", "a staffer in the room"),
+    ],
+)
+def test_a_description_ends_at_its_head_noun(phrase: str, head: str, whole: str) -> None:
+    words = phrase.split()
+    assert words[nominal_head(words)] == head
+    assert " ".join(description(words)) == whole
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Cut-off determiner phrases: the capitalised party word only modifies the noun.
+        (
+            'The talks ran late. One Democratic official who relayed the exchange said: "We will not give way."',
+            "One Democratic official",
+        ),
+        (
+            'The talks ran late. "It was not a convincing argument," said one Democrat familiar with the talks, '
+            "who added that the mood was tense.",
+            "one Democrat familiar with the talks",
+        ),
+        (
+            'The office stayed shut. "We will appeal the ruling," said a spokesman for the ministry on Monday.',
+            "a spokesman for the ministry",
+        ),
+        # A name after a preposition is what the description is about, not the speaker.
+        (
+            'The bill stalled. "She will vote no," said a spokesman for Sen. Ana Ruiz.',
+            "a spokesman for Sen. Ana Ruiz",
+        ),
+        (
+            'The count went on. "There is no path left," said one of those advisers, who asked not to be named.',
+            "one of those advisers",
+        ),
+        (
+            'The crowd waited. "We will win this," said an official at a news conference.',
+            "an official",
+        ),
+    ],
+)
+def test_cut_descriptions_are_whole(text: str, expected: str) -> None:
+    assert speakers(text) == [expected]
+
+
+def test_a_sentence_adverb_does_not_open_an_appositive_chain() -> None:
+    text = (
+        "Still, Tad Reyes, a senior adviser to Mr. Lund, said on Tuesday that the campaign would go on. "
+        "''If there is no way to do it, we will say so,'' he said."
+    )
+    assert speakers(text) == ["Tad Reyes"]
+
+
+def test_a_station_named_between_paragraphs_does_not_stop_the_speaker() -> None:
+    text = (
+        "Nigel Forsyth, the party leader, spoke to voters in the town hall on Monday evening.\n\n"
+        '"Americans use the word line," Mr Forsyth told BBC Radio Four\'s Any Questions.\n\n'
+        '"Therefore, what he said was wrong."'
+    )
+    assert speakers(text) == ["Nigel Forsyth", "Nigel Forsyth"]
+
+
+def test_a_person_named_between_paragraphs_stops_the_speaker() -> None:
+    text = (
+        "Nigel Forsyth, the party leader, spoke to voters in the town hall on Monday evening.\n\n"
+        '"Americans use the word line," Mr Forsyth told Ana Ruiz.\n\n'
+        '"Therefore, what he said was wrong."'
+    )
+    assert speakers(text) == ["Nigel Forsyth", None]
+
+
+def test_the_subject_of_a_sentence_that_says_something_by_saying_it_carries() -> None:
+    text = (
+        "Ivo Brandt distanced himself from the movement by saying he would help if asked. "
+        '"I am going to support him, and support him enthusiastically."'
+    )
+    assert speakers(text) == ["Ivo Brandt"]
+
+
+def test_a_fronted_phrase_of_time_is_no_subject() -> None:
+    text = (
+        "Hours later, Ivo Brandt returned the compliment to Kessler, telling reporters, "
+        '"He is an amazing man. I am proud of him."'
+    )
+    assert speakers(text) == ["Ivo Brandt"]
+
+
+def test_a_party_label_in_brackets_does_not_hide_the_name_before_an_appositive() -> None:
+    text = (
+        "State Rep. Wendy Marsh (R), a leader of the river coalition, suggested that the plan had failed. "
+        '"Voters here have not been doing a lot of reading."'
+    )
+    assert speakers(text) == ["Wendy Marsh"]
+
+
+def test_a_name_alone_before_the_verb_speaks_whatever_comes_before_it() -> None:
+    text = (
+        "Lena Bozek spoke first. "
+        '"It is like the old days, going into the long campaign," the start of a new era, Bozek says.'
+    )
+    assert speakers(text) == ["Lena Bozek"]
