@@ -84,6 +84,7 @@ def after_match(text: str, start: int, end: int, limit: int) -> re.Match | None:
             not rest.strip()
             or (_CIRCUMSTANCE.match(rest) is not None and len(rest.split()) <= 6 and " that" not in rest)
             or (_WHILE_SPEAKING.match(rest) is not None and len(rest.split()) <= 8)
+            or _COMMENT.match(rest) is not None
         )
         if not (np and np.strip().lower() in ("he", "she", "they", "it")) and not (np and ends_at_verb):
             return None
@@ -91,13 +92,17 @@ def after_match(text: str, start: int, end: int, limit: int) -> re.Match | None:
         rest = matched(REST_OF_CLAUSE, chunk[m.end() :])
         # "…?" Trump said to a crowd of 500: a short phrase about the speaking may follow.
         circumstance = (_CIRCUMSTANCE.match(rest) or _WHILE_SPEAKING.match(rest)) is not None and len(rest.split()) <= 8
-        if (len(rest.split()) > 3 and not circumstance) or " that" in rest:
+        # '…!' LeVell declared, a point he likes to make: the verb takes no object, so
+        # what follows its comma is a comment, not new speech.
+        comment = _COMMENT.match(rest) is not None
+        if (len(rest.split()) > 3 and not circumstance and not comment) or (" that" in rest and not comment):
             return None
     return m
 
 
 # "… said as he launched the process": a clause of time about the speaking itself.
 _WHILE_SPEAKING = re.compile(r"\s*(?:as|while|when)\s+(?:he|she|they|it)\b")
+_COMMENT = re.compile(r",\s+(?:a|an|the|one|his|her|their|its)\s+[a-z]")
 _GOES_ON_IN_LOWER_CASE = re.compile(r"[ \t]+[a-z]")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"

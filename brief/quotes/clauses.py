@@ -81,12 +81,27 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
         return ("pronoun", body.split()[0])
     m = NAME_RUN.match(body)
     if m is None:
-        return None
+        return _opening_description(body)
+    second = NAME_RUN.search(body, m.end())
+    between = body[m.end() : second.start()].split() if second else []
+    if second and _ROLE_BETWEEN.fullmatch(body, m.end(), second.start()) and between[-1] in ROLE_NOUNS:
+        m = second  # "Republican presidential candidate Ivo Brandt took to Twitter"
     first = m.group().split()[0]
     # "Mr." and "Ms." open a name ("Ms. Sherry smiled and said, …"); "However" does not.
     if first.lower() not in NOT_NAMES or (is_title_word(first) and len(m.group().split()) > 1):
         return ("name", m.group())
     return None
+
+
+def _opening_description(body: str) -> tuple[str, str] | None:
+    """A description of a person that opens a sentence ("A spokesman for the firm declined
+    to comment but said ..."): its head must be a noun of a speaker."""
+    words = body.split()[:12]
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return None
+    phrase = description(words)
+    head = phrase[nominal_head(phrase)].lower().strip(",.")
+    return ("role", " ".join(phrase)) if head in ROLE_NOUNS else None
 
 
 # A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
@@ -369,6 +384,7 @@ _TIME = re.compile(
 
 # "a police officer standing by the gate": what the person is doing, not who they are.
 _PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_PAST = re.compile(r"[a-z]{3,}ed")
 _PARTITIVES = frozenset(["one", "some", "many", "several", "few", "most", "each", "two", "three", "another", "none"])
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
@@ -424,6 +440,8 @@ def description(words: list[str]) -> list[str]:
         low = w.lower().rstrip(",;:.")
         if _TIME.fullmatch(low) or (low in _AFTER_HEAD and low != "of") or VERB_RE.fullmatch(low):
             break
+        if _PAST.fullmatch(w) and obj and obj[-1].lower() not in DETERMINERS:
+            break  # "a spokesman for the firm declined ...": the verb of the clause
         obj.append(w)
         if w.endswith((",", ";", ":")) or (w.endswith(".") and not is_title_word(w) and not _INITIALS.fullmatch(w)):
             break

@@ -47,6 +47,7 @@ SPEECH_VERBS = [
     "announces",
     "tweeted",
     "tweets",
+    "tweeting",
     "posted",
     "revealed",
     "reveals",

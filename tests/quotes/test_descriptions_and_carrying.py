@@ -127,3 +127,29 @@ def test_a_name_alone_before_the_verb_speaks_whatever_comes_before_it() -> None:
         '"It is like the old days, going into the long campaign," the start of a new era, Bozek says.'
     )
     assert speakers(text) == ["Lena Bozek"]
+
+
+def test_a_comment_after_the_verb_leaves_the_clause_an_attribution() -> None:
+    text = (
+        "Lena Vesk, the group's founder, was there too.\n\n"
+        '"And I am not being paid!" Vesk declared, a point she likes to make at every stop.'
+    )
+    assert speakers(text) == ["Lena Vesk"]
+
+
+def test_a_role_between_a_party_word_and_a_name_qualifies_the_name() -> None:
+    text = 'Republican mayoral spokesman Ivo Brandt quickly took to Twitter, writing: "Another long night at the hall."'
+    assert speakers(text) == ["Ivo Brandt"]
+
+
+def test_a_description_that_opens_the_sentence_speaks_for_a_later_verb() -> None:
+    text = (
+        "A spokesman for Harbor Networks declined to address the report but said in a statement that "
+        '"Harbor Networks did not, at any time, mishandle the server."'
+    )
+    assert speakers(text) == ["A spokesman for Harbor Networks"]
+
+
+def test_tweeting_that_reports_speech() -> None:
+    text = 'Ian Lewan quashed rumors about a book by tweeting that "I am under a strict agreement with the firm."'
+    assert speakers(text) == ["Ian Lewan"]
