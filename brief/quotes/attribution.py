@@ -118,7 +118,10 @@ def extract_quotes(text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, .
                 parts=tuple(parts),
             )
         )
-        previous = group
+        if kind == "full" or group.speaker:
+            # A fragment nobody is said to speak (a title, a slogan, scare quotes) does not
+            # break the run of one speaker's quotations, nor lend anyone to the next.
+            previous = group
     return tuple(quotes)
 
 

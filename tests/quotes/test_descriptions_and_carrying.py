@@ -153,3 +153,13 @@ def test_a_description_that_opens_the_sentence_speaks_for_a_later_verb() -> None
 def test_tweeting_that_reports_speech() -> None:
     text = 'Ian Lewan quashed rumors about a book by tweeting that "I am under a strict agreement with the firm."'
     assert speakers(text) == ["Ian Lewan"]
+
+
+def test_a_title_in_quotation_marks_does_not_break_one_speakers_run() -> None:
+    text = (
+        "The old rules are gone, historians say.\n\n"
+        '"Nobody expected any of this to happen," said Jon Maple, the author of "Rivers and Roads," '
+        "a history of the town.\n\n"
+        '"The lesson of this year is that none of the old rules apply."'
+    )
+    assert [s for s in speakers(text) if s] == ["Jon Maple", "Jon Maple"]
