@@ -27,10 +27,13 @@ from brief.quotes.clauses import (
     speaker_from_np,
     subject_before,
 )
-from brief.quotes.names import NAME_RUN
+from brief.quotes.names import ABBREVIATED, NAME_RUN
 from brief.quotes.speakers import Cast
 from brief.quotes.trust import plausible_person, strip_openers
 from brief.types import Sentence
+
+# "Mr.", "Jr.", "W.", "U.S.": full stops that end no sentence.
+ABBREVIATION = re.compile(rf"\b(?:{ABBREVIATED}|[A-Z][a-z]{{0,3}}\.(?=\s+[A-Z]))")
 
 # A speaker as written: ("name" | "role" | "pronoun" | "label" | "unknown", text, position).
 Candidate = tuple[str, str, int]

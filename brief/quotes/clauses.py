@@ -16,7 +16,7 @@ from brief.quotes.names import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
 from brief.quotes.vocabulary import FEMALE_NOUNS, MALE_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 
 _VERB = (
-    "(?:[Aa]ccording\\s+to|went\\s+on|put\\s+it|read|"
+    "(?:[Aa]ccording\\s+to|went\\s+on|puts?\\s+it|read|"
     + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + ")"
 )
@@ -195,7 +195,11 @@ def subject_before(chunk: str) -> str | None:
         # and a comma, a description or a name alone is the subject.
         after_comma = clause.rsplit(",", 1)[1].strip()
         first = after_comma.split()[0].lower() if after_comma else ""
-        if 2 <= len(after_comma.split()) <= 6 and first in DETERMINERS - {"one", "another"} and after_comma.islower():
+        if (
+            2 <= len(after_comma.split()) <= 6
+            and first in DETERMINERS - {"one", "another"}
+            and after_comma.split()[-1].islower()
+        ):
             return after_comma
     words = clause.split()
     return " ".join(words[-8:]) if words else None
@@ -276,6 +280,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
     owned = bool(runs) and _OBJECT_OF_DESCRIPTION.search(np, 0, runs[-1].start()) is not None
     if runs and not np[runs[-1].end() :].strip() and not owned:
         run = runs[-1].group()
+        if run.endswith(("'s", "’s")):
+            return None  # "Mr. Trump's comments": a possessor, never the subject of a verb
+        # "The Post's Dana Milbank": the name after the possessive is the person.
+        run = re.split(r"['’]s\s+", run)[-1]
         tokens = run.split()
         if tokens[0].lower() in DETERMINERS:
             run = " ".join(tokens[1:])

@@ -300,7 +300,11 @@ def _person(run: str, cast: Cast) -> str | None:
     if not name:
         return None
     person = cast.person(name)
-    if person is None or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking):
+    if (
+        person is None
+        or name in cast.placed
+        or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking)
+    ):
         return None
     return name
 

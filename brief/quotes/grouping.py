@@ -13,9 +13,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from brief.quotes.candidates import after_match, matched
+from brief.quotes.candidates import ABBREVIATION, after_match, matched
 from brief.quotes.clauses import AFTER, PRONOUNS, REST_OF_CLAUSE, VERB_RE
-from brief.quotes.names import ABBREVIATED
 from brief.text.quotemarks import find_quote_spans
 from brief.types import QuoteKind, Resolution, Sentence
 
@@ -141,7 +140,7 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     limit = 14 if tail.lstrip().startswith(",") else 6
     if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
         return False
-    if _NEW_SENTENCE.search(_ABBREVIATION.sub("A", tail)):
+    if _NEW_SENTENCE.search(ABBREVIATION.sub("A", tail)):
         # "…," X said on Monday. The hearing lasted an hour. "…": narrative in between.
         return False
     inner = text[span[0] + 1 : span[0] + 3]
@@ -159,8 +158,6 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
 
 # A sentence end followed by more words: the attribution clause is over and narrative goes on.
 _NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
-# "Mr.", "Jr.", "W.", "U.S.": full stops that end no sentence.
-_ABBREVIATION = re.compile(rf"\b(?:{ABBREVIATED}|[A-Z][a-z]{{0,3}}\.(?=\s+[A-Z]))")
 
 
 def _speaker_text(m: re.Match) -> str | None:

@@ -163,3 +163,25 @@ def test_a_title_in_quotation_marks_does_not_break_one_speakers_run() -> None:
         '"The lesson of this year is that none of the old rules apply."'
     )
     assert [s for s in speakers(text) if s] == ["Jon Maple", "Jon Maple"]
+
+
+def test_as_someone_puts_it_introduces_their_words() -> None:
+    text = 'The court stayed empty all week. As the Herald\'s Dana Milbrook puts it, "Senators are unmoved."'
+    assert speakers(text) == ["Dana Milbrook"]
+
+
+def test_a_description_with_capitalised_modifiers_after_a_fronted_phrase() -> None:
+    text = (
+        '"It is not a one-way street," Ruiz said on Tuesday. Reflecting on his years as a trial lawyer, '
+        'the Senate Democratic leader said, "I never knew what was going to happen."'
+    )
+    assert speakers(text)[1] in ("the Senate Democratic leader", "Ruiz")
+
+
+def test_a_possessor_is_never_the_subject_of_a_speech_verb() -> None:
+    # "comments" here is a noun: the name that owns it says nothing.
+    text = (
+        "On television, the campaign chairman dismissed criticism of Mr. Dorn's comments about the judge as "
+        '"talking points."'
+    )
+    assert speakers(text) == [None]
