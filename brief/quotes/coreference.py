@@ -14,6 +14,7 @@ from functools import lru_cache
 from brief.quotes.clauses import VERB_RE, nominal_head, role_gender, speaker_from_np, subject_before
 from brief.quotes.names import NAME_RUN, NOT_NAMES
 from brief.quotes.speakers import Cast
+from brief.quotes.vocabulary import ROLE_NOUNS
 from brief.types import Sentence
 
 
@@ -118,6 +119,9 @@ class PronounResolver:
                 or _word_at(self.text, pos).lower() in _PREPOSITIONS
             ):
                 continue  # "At Casa Verde, ...": a place or an object, not the subject
+            run = NAME_RUN.match(self.text, pos)
+            if run and _QUALIFIES_A_NAME.match(self.text, run.end()):
+                continue  # "Clinton spokeswoman Jennifer Palmieri": the first name only qualifies the role
             return ("name", name, self._gender("name", name))
         return None
 
@@ -310,6 +314,10 @@ def _person(run: str, cast: Cast) -> str | None:
 
 
 _WORD = re.compile(r"\s*(\S*)")
+# One to three lower-case words ending in a role noun, then a capitalised name.
+_QUALIFIES_A_NAME = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+[A-Z][a-z]"
+)
 _MAX_BETWEEN = 24
 _CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
 # A name right after a preposition is no sentence subject.

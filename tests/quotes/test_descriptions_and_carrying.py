@@ -193,3 +193,11 @@ def test_a_surname_the_article_makes_speak_can_be_he() -> None:
         'Lund supports a new vote by June. "It is a disgrace that the council waited," he said.'
     )
     assert speakers(text) == ["Lund", "Lund"]
+
+
+def test_a_name_that_qualifies_a_role_is_not_the_subject_a_pronoun_finds() -> None:
+    text = (
+        "Mara Quill spoke at the rally on Friday. Quill spokeswoman Jenna Holt criticized the ruling party "
+        'for the delay. "Nice try, not true," she said in a post.'
+    )
+    assert speakers(text)[-1] == "Jenna Holt"
