@@ -152,16 +152,27 @@ def after_clause(text: str, start: int, end: int, limit: int) -> Candidate | Non
 _APPOSITIVE_NAME = re.compile(rf",\s*(?P<name>{NAME_RUN.pattern})(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|of|who|to)\b))")
 
 
+_NAMING = re.compile(r"\b(?:called|dubbed|labell?ed|branded|labell?ing|branding)\b")
+_CLAUSE_END = re.compile(r"[.!?;:,]\s|\s(?:and|but|which|who|that|while|because)\s")
+
+
 def before_clause(text: str, sentence_start: int, start: int) -> Candidate | None:
     """The speaker introducing a quotation: She said: '…' / As Animal Planet noted, "…"."""
     lead = text[sentence_start:start]
     if not lead.strip():
         return None
     verbs = list(VERB_RE.finditer(lead))
+    # "Trump called Ford's plans “an absolute disgrace”": naming verbs report the words
+    # that end their own clause, right before the quotation.
+    naming = _NAMING.search(lead, max(0, len(lead) - 80))
+    if naming and not any(v.start() > naming.start() for v in verbs) and not _CLAUSE_END.search(lead, naming.end()):
+        verbs.append(naming)
     for m in reversed(verbs):
         rest = lead[m.end() :]
         # A colon right before the quotation lets the reported clause run longer.
         limit = 30 if lead.rstrip().endswith(":") else 14
+        if m is naming and len(rest.split()) > 8:
+            continue
         if re.search(r"[.!?]\s", rest) or len(rest.split()) > limit:
             continue
         if m.group().lower().startswith("according"):

@@ -201,3 +201,16 @@ def test_a_name_that_qualifies_a_role_is_not_the_subject_a_pronoun_finds() -> No
         'for the delay. "Nice try, not true," she said in a post.'
     )
     assert speakers(text)[-1] == "Jenna Holt"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('The city wanted to shed what Gilbert Lane called "a perception problem."', "Gilbert Lane"),
+        ('The mayor, Ana Ruiz, called the plan "a blatant abuse of power."', "Ana Ruiz"),
+        # A naming verb whose clause ended before the quotation reports nothing.
+        ('Ana Ruiz called the plan a failure, and the council voted for "a fresh start."', None),
+    ],
+)
+def test_naming_verbs_report_the_words_that_end_their_clause(text: str, expected: str | None) -> None:
+    assert speakers(text) == [expected]
