@@ -214,3 +214,11 @@ def test_a_name_that_qualifies_a_role_is_not_the_subject_a_pronoun_finds() -> No
 )
 def test_naming_verbs_report_the_words_that_end_their_clause(text: str, expected: str | None) -> None:
     assert speakers(text) == [expected]
+
+
+def test_any_speech_verb_makes_a_lone_surname_a_speaker() -> None:
+    text = (
+        "The vote was close. Lund openly admitted that his plan was aimed at the spring primary. "
+        '"With an eye to the spring, of course," he said.'
+    )
+    assert speakers(text) == ["Lund"]
