@@ -295,7 +295,7 @@ _NAME_AT_END = re.compile(rf"({NAME_RUN.pattern})$")
 _NAME_AFTER = re.compile(rf",?\s+({NAME_RUN.pattern})")
 # "Arsene Wenger, the Arsenal boss": a name, a comma, a few words up to the noun.
 _NAME_BEFORE_DESCRIPTION = re.compile(
-    rf"({NAME_RUN.pattern}),\s+(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$"
+    rf"({NAME_RUN.pattern}),\s+(?!(?:is|was|are|were|has|had|and|but|who|which)\b)(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$"
 )
 
 

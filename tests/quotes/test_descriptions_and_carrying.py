@@ -222,3 +222,12 @@ def test_any_speech_verb_makes_a_lone_surname_a_speaker() -> None:
         '"With an eye to the spring, of course," he said.'
     )
     assert speakers(text) == ["Lund"]
+
+
+def test_a_description_is_not_linked_to_a_name_before_a_verb() -> None:
+    # "Harbor Media, is the candidate's ..." is no appositive: the comma ends a clause.
+    text = (
+        "Ivo Brandt, who won a lawsuit against Harbor Media, is the candidate's first backer in the valley. "
+        'Few others have joined.\n\n"I have great respect for the valley," the candidate said in an email.'
+    )
+    assert speakers(text)[-1] != "Harbor Media"
