@@ -177,10 +177,9 @@ def build_cast(text: str) -> Cast:
         full = cast.resolve(" ".join(tokens))
         if full is None or full not in cast.people:
             continue
-        if len(tokens) == 1 and len(full.split()) == 1 and not _titled(run) and not _lone_speaker(cast, full):
+        if len(tokens) == 1 and len(full.split()) == 1 and not _titled(run):
             # A lone capitalised word (a place, a brand) is no person unless the
-            # article also names someone with it as surname, gives a title, or
-            # makes it the subject of a speech verb ("Sanders said").
+            # article also names someone with it as surname or gives a title.
             continue
         if _titled(run):
             cast.titled.add(full)
@@ -200,10 +199,6 @@ def build_cast(text: str) -> Cast:
         elif pronoun == "f":
             person.female += 1
     return cast
-
-
-def _lone_speaker(cast: Cast, word: str) -> bool:
-    return word in cast.speaking and word not in cast.placed and not cast.is_common(word.lower())
 
 
 def _pronoun_evidence(text: str, end: int, limit: int) -> str | None:
