@@ -1,7 +1,8 @@
 """Who said what: quotations, their speakers, and the key quotes of a briefing.
 
-The public door for the rest of brief. ``attribution`` finds quotations and
-reads the reporting clause around them (with ``clauses`` for the grammar,
+The public door for the rest of brief. ``grouping`` joins quotation spans into
+quotations, ``candidates`` reads where a speaker is written around each, and
+``attribution`` chooses and resolves the speaker (with ``clauses`` for the grammar,
 ``speakers`` for the article's cast of names, ``coreference`` for pronouns and
 nominal descriptions, ``trust`` for which speakers may be shown at all);
 ``keyquotes`` chooses and displays the key quotes.

@@ -16,7 +16,7 @@ from brief.quotes.names import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
 from brief.quotes.vocabulary import FEMALE_NOUNS, MALE_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 
 _VERB = (
-    "(?:[Aa]ccording\\s+to|went\\s+on|put\\s+it|read|"
+    "(?:[Aa]ccording\\s+to|went\\s+on|puts?\\s+it|read|"
     + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
     + ")"
 )
@@ -74,11 +74,18 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     if words[0].lower() in ("he", "she"):
         return ("pronoun", words[0])
     body = _LEADING_CONJUNCTION.sub("", _LEADING_CLAUSE.sub("", lead.lstrip(), count=1), count=1)
+    fronted = _FRONTED_ADVERBIAL.match(body)
+    if fronted:
+        body = body[fronted.end() :]  # "Hours later, Ivo Brandt returned ..."
     if body.split()[:1] and body.split()[0].lower() in ("he", "she"):
         return ("pronoun", body.split()[0])
     m = NAME_RUN.match(body)
     if m is None:
-        return None
+        return _opening_description(body)
+    second = NAME_RUN.search(body, m.end())
+    between = body[m.end() : second.start()].split() if second else []
+    if second and _ROLE_BETWEEN.fullmatch(body, m.end(), second.start()) and between[-1] in ROLE_NOUNS:
+        m = second  # "Republican presidential candidate Ivo Brandt took to Twitter"
     first = m.group().split()[0]
     # "Mr." and "Ms." open a name ("Ms. Sherry smiled and said, …"); "However" does not.
     if first.lower() not in NOT_NAMES or (is_title_word(first) and len(m.group().split()) > 1):
@@ -86,11 +93,25 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     return None
 
 
+def _opening_description(body: str) -> tuple[str, str] | None:
+    """A description of a person that opens a sentence ("A spokesman for the firm declined
+    to comment but said ..."): its head must be a noun of a speaker."""
+    words = body.split()[:12]
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return None
+    phrase = description(words)
+    head = phrase[nominal_head(phrase)].lower().strip(",.")
+    return ("role", " ".join(phrase)) if head in ROLE_NOUNS else None
+
+
 # A clause before the subject: "As he left, ...", "But at the rally Monday, ...".
 _LEADING_CLAUSE = re.compile(
     r"^(?:(?:But|And|So|Yet)\s+)?(?:As|When|While|After|Before|If|Although|Though|Since|Asked|At|In|On|During|"
     r"Speaking|Later|Earlier|Then|Still|Meanwhile|However|Here|There|Back|Now|Today|Yesterday)\b[^,:;]{0,90},\s*"
 )
+# A short fronted phrase that ends in a lower-case word and a comma: "Hours later, ",
+# "Two days after the vote, ". One that ends in a name ("Ivo Brandt, 52, said") is the subject.
+_FRONTED_ADVERBIAL = re.compile(r"^[^,;:\"“”]{0,60}?\b[a-z][\w’'-]*,\s+(?=[A-Z])")
 # "And then Trump went on the attack, saying": a conjunction and an adverb before the subject.
 _LEADING_CONJUNCTION = re.compile(r"^(?:And|But|So|Yet)\s+(?:then\s+|later\s+|now\s+|also\s+)?(?=[A-Z])")
 _INTRO = re.compile(
@@ -128,7 +149,7 @@ def introducing_subject(lead: str) -> tuple[str, str] | None:
     return speaker_from_np(m.group("np"))
 
 
-_PARENTHETICAL = re.compile(r"\s*\([^()\"“”]{1,24}\),?(?=\s*$)")
+_PARENTHETICAL = re.compile(r"\s*\([^()\"“”]{1,24}\)(?:,?(?=\s*$)|(?=,))")
 
 
 def subject_before(chunk: str) -> str | None:
@@ -158,17 +179,27 @@ def subject_before(chunk: str) -> str | None:
             if (runs and not tail[runs[-1].end() :].strip()) or words[-1].lower() in ROLE_NOUNS:
                 chunk = _first_of_chain(body, c) or head
                 break
-    clause_start = 0
-    for m in CLAUSE_BREAK.finditer(chunk):
-        if m.end() < len(chunk):
-            clause_start = m.end()
-    clause = chunk[clause_start:]
+    breaks = [m for m in CLAUSE_BREAK.finditer(chunk) if m.end() < len(chunk)]
+    clause = chunk[breaks[-1].end() :] if breaks else chunk
+    if (
+        breaks
+        and breaks[-1].group().strip() == "who"
+        and not chunk[: breaks[-1].start()].rstrip().endswith(",")
+        and "," not in clause
+    ):
+        # "One Democratic official who relayed the exchange said": the noun a restrictive
+        # relative clause describes is the subject.
+        clause = chunk[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
     if "," in clause:
         # "… in common with Chinese people, the columnist suggested": after fronted words
         # and a comma, a description or a name alone is the subject.
         after_comma = clause.rsplit(",", 1)[1].strip()
         first = after_comma.split()[0].lower() if after_comma else ""
-        if 2 <= len(after_comma.split()) <= 6 and first in DETERMINERS - {"one", "another"} and after_comma.islower():
+        if (
+            2 <= len(after_comma.split()) <= 6
+            and first in DETERMINERS - {"one", "another"}
+            and after_comma.split()[-1].islower()
+        ):
             return after_comma
     words = clause.split()
     return " ".join(words[-8:]) if words else None
@@ -185,7 +216,12 @@ def _first_of_chain(body: str, c: int) -> str | None:
         return None
     head = body[start:first_comma].strip()
     run = NAME_RUN.fullmatch(head)
-    if run is None or head.split()[0].lower() in DETERMINERS or head.split()[0].lower() in _LEADING_PREPOSITIONS:
+    first = head.split()[0].lower() if head else ""
+    if run is None or first in DETERMINERS or first in _LEADING_PREPOSITIONS:
+        return None
+    if first in NOT_NAMES and not is_title_word(head.split()[0]):
+        # "Still, Tad Reyes, an adviser to ..., said": a sentence adverb opens the chain,
+        # not the subject; the name right before the appositive is.
         return None
     return head
 
@@ -210,9 +246,16 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # "said Osk resident Whit Sandvik", "tweeted Vale spokesman Ari Conant": the
             # first name only qualifies the role; the person comes after it.
             return ("name", runs[1].group())
-        if runs and (runs[0].start() == 0 or not np[runs[-1].end() :].strip()):
+        # "said a spokesman for Sen. Ana Ruiz": a name after a preposition is no speaker.
+        object_of = (
+            bool(runs) and runs[-1].start() > 0 and np[: runs[-1].start()].split()[-1].lower() in _AFTER_HEAD - {"as"}
+        )
+        if runs and (runs[0].start() == 0 or (not np[runs[-1].end() :].strip() and not object_of)):
             chosen = runs[0] if runs[0].start() == 0 else runs[-1]
             return ("name", chosen.group())
+        if low0 in DETERMINERS | _QUANTIFIERS and len(words) >= 2:
+            # "said a spokesman for the ministry on Monday": the description, whole, and no more.
+            return ("role", " ".join(description(words)))
         role = _role(words, from_start=True)
         if role is None and low0 in DETERMINERS and len(words) >= 2:
             # Right after the verb only the speaker can stand: "said the Italian".
@@ -237,6 +280,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
     owned = bool(runs) and _OBJECT_OF_DESCRIPTION.search(np, 0, runs[-1].start()) is not None
     if runs and not np[runs[-1].end() :].strip() and not owned:
         run = runs[-1].group()
+        if run.endswith(("'s", "’s")):
+            return None  # "Mr. Trump's comments": a possessor, never the subject of a verb
+        # "The Post's Dana Milbank": the name after the possessive is the person.
+        run = re.split(r"['’]s\s+", run)[-1]
         tokens = run.split()
         if tokens[0].lower() in DETERMINERS:
             run = " ".join(tokens[1:])
@@ -267,6 +314,151 @@ _OBJECT_OF_DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
     re.IGNORECASE,
 )
+
+
+# Words that end the pre-modified part of a description: what follows is a post-modifier
+# ("a spokesman for the ministry", "one Democrat familiar with the talks") or the rest of
+# the clause ("a staffer in the room wondered", "the candidate could be").
+_AFTER_HEAD = frozenset(
+    [
+        "of",
+        "for",
+        "with",
+        "at",
+        "from",
+        "to",
+        "in",
+        "on",
+        "by",
+        "about",
+        "near",
+        "inside",
+        "outside",
+        "during",
+        "after",
+        "before",
+        "since",
+        "as",
+        "like",
+        "than",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "when",
+        "while",
+        "where",
+        "and",
+        "or",
+        "but",
+        "could",
+        "would",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "also",
+        "then",
+        "later",
+        "just",
+        "not",
+    ]
+)
+# Adjectives and participles that take a complement after the head ("familiar with the talks").
+_POSTPOSED = re.compile(
+    r"familiar|close|involved|briefed|knowledgeable|aware|loyal|allied|connected|opposed|[a-z]{3,}ed"
+)
+# Prepositions whose phrase may complete a description: "a spokesman for the ministry",
+# "an analyst at Moody's", "a voter from Ohio", "the head of the union".
+_COMPLEMENT = frozenset(["of", "for", "with", "at", "from", "to", "in"])
+_TIME = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|last|this|next|"
+    r"earlier|later|recently|once|[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|[Jj]une|[Jj]uly|[Aa]ugust|"
+    r"[Ss]eptember|[Oo]ctober|[Nn]ovember|[Dd]ecember|\d.*)"
+)
+
+
+# "a police officer standing by the gate": what the person is doing, not who they are.
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_PAST = re.compile(r"[a-z]{3,}ed")
+_PARTITIVES = frozenset(["one", "some", "many", "several", "few", "most", "each", "two", "three", "another", "none"])
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def nominal_head(words: list[str]) -> int:
+    """Index of the head noun of a description opening ``words``: the last word before
+    its first post-modifier or the rest of the clause ("one Democrat familiar with the
+    talks" -> "Democrat", "a police officer at the scene" -> "officer")."""
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in _PARTITIVES:
+        return 2 + nominal_head(words[2:])  # "one of those advisers": the head is "advisers"
+    for i, w in enumerate(words):
+        low = w.lower()
+        if w.endswith((",", ";", ":")):
+            return i
+        if i == 0 or i + 1 >= len(words):
+            continue
+        nxt = words[i + 1].lower()
+        if low in _AFTER_HEAD or VERB_RE.fullmatch(low) or low in DETERMINERS:
+            return i - 1
+        if (_POSTPOSED.fullmatch(low) or _PARTICIPLE.fullmatch(low)) and nxt in _COMPLEMENT | {
+            "on",
+            "about",
+            "by",
+            "as",
+        }:
+            return i - 1  # "one Democrat familiar with", "a police officer standing by"
+    return len(words) - 1
+
+
+def description(words: list[str]) -> list[str]:
+    """A description cut to its head noun and one complement after it, without the rest of
+    the clause: "a spokesman for the ministry on Monday" -> "a spokesman for the ministry",
+    "one Democrat familiar with the talks, who added" -> "one Democrat familiar with the talks"."""
+    if not words:
+        return words
+    head = nominal_head(words)
+    phrase = [w.rstrip(",;:") for w in words[: head + 1]]
+    rest = words[head + 1 :]
+    if words[head].endswith((",", ";", ":")) or not rest:
+        return phrase
+    k = 0
+    if (
+        _POSTPOSED.fullmatch(rest[0].lower())
+        and len(rest) > 1
+        and rest[1].lower() in _COMPLEMENT | {"on", "about", "by", "as"}
+    ):
+        k = 1  # "familiar with", "involved in"
+    prep = rest[k].lower()
+    if prep not in _COMPLEMENT and k == 0:
+        return phrase
+    obj: list[str] = []
+    for w in rest[k + 1 : k + 8]:
+        low = w.lower().rstrip(",;:.")
+        if _TIME.fullmatch(low) or (low in _AFTER_HEAD and low != "of") or VERB_RE.fullmatch(low):
+            break
+        if _PAST.fullmatch(w) and obj and obj[-1].lower() not in DETERMINERS:
+            break  # "a spokesman for the firm declined ...": the verb of the clause
+        obj.append(w)
+        if w.endswith((",", ";", ":")) or (w.endswith(".") and not is_title_word(w) and not _INITIALS.fullmatch(w)):
+            break
+    if not obj or (prep == "at" and obj[0].lower() in ("a", "an")):
+        return phrase  # "said an official at a news conference": where, not who
+    obj[-1] = obj[-1].rstrip(",;:.")
+    if obj[-1].lower() in DETERMINERS or not obj[-1]:
+        return phrase
+    return phrase + rest[: k + 1] + obj
 
 
 def _noun_phrase(words: list[str]) -> list[str]:
@@ -329,7 +521,8 @@ SPEECH_NOUNS = frozenset(["statement", "account", "tweet", "post", "letter", "me
 
 
 def role_gender(role: str) -> str | None:
-    head = role.split()[-1].lower() if role.split() else ""
+    words = role.split()
+    head = words[nominal_head(words)].lower().strip(",.") if words else ""
     if head in FEMALE_NOUNS:
         return "f"
     if head in MALE_NOUNS:

@@ -11,9 +11,10 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from brief.quotes.clauses import VERB_RE, role_gender, speaker_from_np, subject_before
+from brief.quotes.clauses import VERB_RE, nominal_head, role_gender, speaker_from_np, subject_before
 from brief.quotes.names import NAME_RUN, NOT_NAMES
 from brief.quotes.speakers import Cast
+from brief.quotes.vocabulary import ROLE_NOUNS
 from brief.types import Sentence
 
 
@@ -118,6 +119,9 @@ class PronounResolver:
                 or _word_at(self.text, pos).lower() in _PREPOSITIONS
             ):
                 continue  # "At Casa Verde, ...": a place or an object, not the subject
+            run = NAME_RUN.match(self.text, pos)
+            if run and _QUALIFIES_A_NAME.match(self.text, run.end()):
+                continue  # "Clinton spokeswoman Jennifer Palmieri": the first name only qualifies the role
             return ("name", name, self._gender("name", name))
         return None
 
@@ -223,7 +227,7 @@ def link_nominal(role: str, text: str, pos: int, cast: Cast) -> str | None:
         return None
     lo = max(0, pos - NOMINAL_LOOK_BACK)
     window = text[lo:pos]
-    head = words[-1].lower()
+    head = words[nominal_head(words)].lower().strip(",.")
     age = _AGE.fullmatch(head)
     if age:
         # "Lena Ortiz, 29, ...": the name right before the age.
@@ -291,7 +295,7 @@ _NAME_AT_END = re.compile(rf"({NAME_RUN.pattern})$")
 _NAME_AFTER = re.compile(rf",?\s+({NAME_RUN.pattern})")
 # "Arsene Wenger, the Arsenal boss": a name, a comma, a few words up to the noun.
 _NAME_BEFORE_DESCRIPTION = re.compile(
-    rf"({NAME_RUN.pattern}),\s+(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$"
+    rf"({NAME_RUN.pattern}),\s+(?!(?:is|was|are|were|has|had|and|but|who|which)\b)(?:the|a|an|his|her|their)?(?:\s*[\w’'-]+){{0,5}}?\s*$"
 )
 
 
@@ -300,12 +304,20 @@ def _person(run: str, cast: Cast) -> str | None:
     if not name:
         return None
     person = cast.person(name)
-    if person is None or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking):
+    if (
+        person is None
+        or name in cast.placed
+        or (len(name.split()) < 2 and person.gender is None and name not in cast.speaking)
+    ):
         return None
     return name
 
 
 _WORD = re.compile(r"\s*(\S*)")
+# One to three lower-case words ending in a role noun, then a capitalised name.
+_QUALIFIES_A_NAME = re.compile(
+    rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+[A-Z][a-z]"
+)
 _MAX_BETWEEN = 24
 _CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
 # A name right after a preposition is no sentence subject.

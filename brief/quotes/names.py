@@ -468,7 +468,11 @@ def surname_of(tokens: list[str] | tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=8192)
 def _name_tokens(run: str) -> tuple[str, ...]:
-    tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in run.split()]
+    tokens = run.split()
+    owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
+    if owners:
+        tokens = tokens[owners[-1] + 1 :]  # "Britain's Theresa May": the name after the possessor
+    tokens = [_POSSESSIVE.sub("", t) if t.endswith(("'s", "’s")) else t for t in tokens]
     suffix: list[str] = []
     while len(tokens) > 1 and is_suffix(tokens[-1]):
         suffix.insert(0, tokens.pop())

@@ -21,6 +21,7 @@ from brief.quotes.names import (
     surname_of,
     title_gender,
 )
+from brief.quotes.vocabulary import SPEECH_VERBS
 
 # Subject pronouns only: "his"/"her" after a name often belong to someone else
 # ("Stewart's husband ... her", "told her").
@@ -130,9 +131,13 @@ def _IN_WORD(ch: str) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+# The subject of any finite speech verb of news ("Cruz openly admitted", "Obama noted").
 _SPEAKS = re.compile(
-    r",?\s+(?:[a-z]+ly\s+)?(?:said|says|told|tells|added|adds|asked|wrote|writes|tweeted|argued|claimed|insisted|"
-    r"explained|noted|replied|recalled|warned|stressed)\b"
+    r",?\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(
+        sorted({v for v in SPEECH_VERBS if v.islower() and not v.endswith("ing") and v != "say"}, key=len, reverse=True)
+    )
+    + r")\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote|asked|told)\s+(?=[A-Z])")
 _PLACED_RUN = re.compile(rf"\b(?:in|at|near|across|outside|inside|around)\s+(?:the\s+)?(?P<run>{NAME_RUN.pattern})")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from brief.quotes.clauses import DETERMINERS
+from brief.quotes.clauses import DETERMINERS, nominal_head
 from brief.quotes.names import NOT_NAMES, is_title_word
 from brief.quotes.speakers import Cast
 from brief.quotes.vocabulary import ROLE_NOUNS
@@ -138,6 +138,25 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     return not (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5)
 
 
+_VERBISH = frozenset(
+    [
+        "could",
+        "would",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "are",
+    ]
+)
 # Speakers that are many people or a text: "the crowd chanted", "the ad claims".
 _GROUP_NOUNS = frozenset(["crowd", "audience", "ad", "advert", "message", "memo", "post", "tweet", "letter", "email"])
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
@@ -159,12 +178,17 @@ def whole_role(role: str, text: str) -> str | None:
         m = _NEXT_WORD.match(text, i + len(role))
         if m and m.group(1) in ROLE_NOUNS:
             words.append(m.group(1))
-    head = words[-1].lower().strip(",.")
+    head = words[nominal_head(words)].lower().strip(",.")
     if head in DETERMINERS or head in _OPENERS:
         return None
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if singular in ROLE_NOUNS or singular in _GROUP_NOUNS or singular.endswith(_NOUN_ENDINGS):
-        return " ".join(words)
-    if re.fullmatch(r"\d+-year-old", head):
-        return " ".join(words)
+    if (
+        singular in ROLE_NOUNS
+        or singular in _GROUP_NOUNS
+        or singular.endswith(_NOUN_ENDINGS)
+        or re.fullmatch(r"\d+-year-old", head)
+    ):
+        # "the candidate could be" -> "the candidate": a verb ends the description.
+        at = next((i for i in range(nominal_head(words) + 1, len(words)) if words[i].lower() in _VERBISH), len(words))
+        return " ".join(words[:at])
     return None

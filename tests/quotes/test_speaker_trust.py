@@ -102,7 +102,8 @@ def test_a_place_is_not_a_plausible_person() -> None:
 def test_cut_description_is_completed_or_refused() -> None:
     text = "A police officer stood by the gate and waved the cars on."
     assert whole_role("A police", text) == "A police officer"
-    assert whole_role("the candidate could be", text) is None
+    assert whole_role("the plan could be", text) is None
+    assert whole_role("the candidate could be", text) == "the candidate"
     assert whole_role("the 29-year-old", text) == "the 29-year-old"
     quote = only_quote('"Move back from the line now," said a police officer standing by the gate.')
     assert quote.speaker == "a police officer"
