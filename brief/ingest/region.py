@@ -86,8 +86,48 @@ def main_region(lines: list[Line]) -> tuple[int | None, int]:
             lines, lambda ln: ln.kind in (GOOD, SHORT, NEUTRAL) and ln.words >= 6 and bool(TERMINAL.search(ln.text))
         )
     if first is not None:
-        first = _dateline_start(lines, first, last)
+        opened = _dateline_start(lines, first, last)
+        first = opened if opened != first else _lead_under_byline(lines, first)
     return first, last
+
+
+# Lines between a byline or date and the first prose paragraph that may still be the story's lead.
+_LEAD_WINDOW = 6
+
+
+def _lead_under_byline(lines: list[Line], first: int) -> int:
+    """Take in the story's first short paragraphs that sit between the byline (or date) and the run of prose.
+
+    The run of prose starts at the first full paragraph, so a one-sentence lede
+    or an opening note under the byline is left above it. Walking up from the
+    run over captions and credits, complete sentences that are not captions,
+    teasers cut short or author blurbs join the story when the walk ends at a
+    byline or date line: under the header, the story has begun. Anything else
+    on the way (a headline, a label, a menu) leaves the start where it was.
+    """
+    lead = first
+    for k in range(first - 1, max(-1, first - 1 - _LEAD_WINDOW), -1):
+        ln = lines[k]
+        if ln.kind == META:
+            return lead
+        if ln.kind == BAD:
+            continue  # a caption or credit between the byline and the story
+        if not _lead_shaped(ln):
+            return first
+        lead = k
+    return first
+
+
+def _lead_shaped(ln: Line) -> bool:
+    return (
+        ln.kind in (GOOD, SHORT, NEUTRAL)
+        and ln.words >= 4
+        and bool(TERMINAL.search(ln.text))
+        and not ln.repeated
+        and not is_caption(ln.text)
+        and not _CUT_SHORT.search(ln.text)
+        and not _is_author_blurb(ln)
+    )
 
 
 def _dateline_start(lines: list[Line], first: int, last: int) -> int:
