@@ -192,3 +192,12 @@ def test_first_word_of_a_name_is_not_taken_when_its_last_word_stands_alone() -> 
     cast = build_cast(text)
     assert cast.resolve("Marlow") == "Marlow"
     assert cast.resolve("Kent") == "Marlow Kent"
+
+
+def test_an_abbreviation_is_not_read_as_the_first_word_of_a_name() -> None:
+    text = (
+        "Officials at the U.S. Consulate closed the gates on Friday.\n\n"
+        "The U.S. said the staff were safe. Tomas Reyes, a guard, said he stayed."
+    )
+    cast = build_cast(text)
+    assert cast.resolve("U.S.") != "U.S. Consulate"
