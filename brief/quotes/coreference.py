@@ -14,6 +14,7 @@ from functools import lru_cache
 from brief.quotes.clauses import VERB_RE, nominal_head, role_gender, speaker_from_np, subject_before
 from brief.quotes.names import NAME_RUN, NOT_NAMES
 from brief.quotes.speakers import Cast
+from brief.quotes.trust import plausible_person
 from brief.quotes.vocabulary import ROLE_NOUNS
 from brief.types import Sentence
 
@@ -178,6 +179,11 @@ class PronounResolver:
         for kind, value, g in same + ([last] if last else []):
             if g == gender:
                 return value, kind
+        # 1b. the one person named earlier in this sentence, gender unknown ("Ruiz has
+        # blasted the plan, which she said ...")
+        unknown = {value for kind, value, g in same if g is None and plausible_person(value, self.cast)}
+        if len(unknown) == 1:
+            return unknown.pop(), "name"
         # 2. the last sentence's subject, gender unknown
         if last is not None and last[2] is None and last[0] == "name":
             return last[1], last[0]

@@ -223,3 +223,15 @@ def test_a_description_is_not_linked_to_a_name_before_a_verb() -> None:
         'Few others have joined.\n\n"I have great respect for the valley," the candidate said in an email.'
     )
     assert speakers(text)[-1] != "Harbor Media"
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_person_its_sentence_names() -> None:
+    # Neither person is given a gender; "he" in "which he said" belongs to the subject
+    # of its own sentence, not to the speaker of the sentence before.
+    text = (
+        "Tomas Vell, the rival, spoke first. “The count is fair,” Vell said.\n\n"
+        "Ivo Brandt has attacked the count, which he said was rigged.\n\n"
+        "“It is a rotten system,” he said this week."
+    )
+    quotes = brief.parse(text).quotes
+    assert quotes[-1].speaker == "Ivo Brandt"
