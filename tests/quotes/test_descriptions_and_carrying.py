@@ -235,3 +235,13 @@ def test_a_pronoun_in_a_relative_clause_is_the_person_its_sentence_names() -> No
     )
     quotes = brief.parse(text).quotes
     assert quotes[-1].speaker == "Ivo Brandt"
+
+
+def test_a_place_in_a_fronted_clause_is_not_the_subject_a_pronoun_finds() -> None:
+    text = (
+        "Brandt tours the north\n\n"
+        "Ivo Brandt toured three towns in the north of the state on Monday to meet voters before the vote.\n\n"
+        "Speaking at a diner in Dover, New Hampshire, Brandt went after the budget office.\n\n"
+        "He says, “Nobody there has run anything bigger than a bake sale.”"
+    )
+    assert [q.speaker for q in brief.parse(text, input_format="text").quotes] == ["Ivo Brandt"]
