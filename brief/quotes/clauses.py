@@ -93,6 +93,22 @@ def opening_subject(lead: str) -> tuple[str, str] | None:
     return None
 
 
+def main_clause_start(sentence: str) -> int:
+    """Where the main clause of a sentence begins, after a fronted clause ("Speaking at a
+    rally in Salem, New Hampshire, Ivo Brandt ..." -> at "Ivo")."""
+    stripped = sentence.lstrip()
+    m = _LEADING_CLAUSE.match(stripped)
+    if m is None:
+        return 0
+    end = m.end()
+    # "in Salem, New Hampshire, Ivo Brandt": the place's state or country, set off by commas.
+    more = _PLACE_PART.match(stripped, end)
+    return len(sentence) - len(stripped) + (more.end() if more else end)
+
+
+_PLACE_PART = re.compile(rf"{NAME_RUN.pattern},\s+(?=[A-Z])")
+
+
 def _opening_description(body: str) -> tuple[str, str] | None:
     """A description of a person that opens a sentence ("A spokesman for the firm declined
     to comment but said ..."): its head must be a noun of a speaker."""

@@ -11,9 +11,17 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from brief.quotes.clauses import VERB_RE, nominal_head, role_gender, speaker_from_np, subject_before
+from brief.quotes.clauses import (
+    VERB_RE,
+    main_clause_start,
+    nominal_head,
+    role_gender,
+    speaker_from_np,
+    subject_before,
+)
 from brief.quotes.names import NAME_RUN, NOT_NAMES
 from brief.quotes.speakers import Cast
+from brief.quotes.trust import plausible_person
 from brief.quotes.vocabulary import ROLE_NOUNS
 from brief.types import Sentence
 
@@ -109,7 +117,8 @@ class PronounResolver:
         return result
 
     def _first_mention(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
-        lo = bisect_right(self.mention_pos, sentence.start - 1)
+        # A name in a fronted clause ("Speaking in Salem, New Hampshire, ...") is no subject.
+        lo = bisect_right(self.mention_pos, sentence.start + main_clause_start(sentence.text[:200]) - 1)
         hi = bisect_right(self.mention_pos, sentence.end - 1)
         for pos, name in self.cast.mentions[lo:hi]:
             if self._inside_quote(pos) or _word_at(self.text, pos).endswith(("'s", "’s", "'", "’")):
@@ -178,6 +187,11 @@ class PronounResolver:
         for kind, value, g in same + ([last] if last else []):
             if g == gender:
                 return value, kind
+        # 1b. the one person named earlier in this sentence, gender unknown ("Ruiz has
+        # blasted the plan, which she said ...")
+        unknown = {value for kind, value, g in same if g is None and plausible_person(value, self.cast)}
+        if len(unknown) == 1:
+            return unknown.pop(), "name"
         # 2. the last sentence's subject, gender unknown
         if last is not None and last[2] is None and last[0] == "name":
             return last[1], last[0]

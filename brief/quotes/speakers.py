@@ -91,6 +91,12 @@ class Cast:
             firsts = self.by_first.get(surname, [])
             if len(firsts) == 1:
                 best = firsts[0]
+        elif best == surname and len(tokens) == 1 and surname.isalpha():
+            # "Mr. Wang" for "Wang Yi": a name written family name first. The article
+            # calls the person by the first word of the full name and never by its last.
+            firsts = self.by_first.get(surname, [])
+            if len(firsts) == 1 and firsts[0].split()[-1] not in self.people:
+                best = firsts[0]
         return best or " ".join(tokens)
 
     def is_common(self, word: str) -> bool:

@@ -223,3 +223,25 @@ def test_a_description_is_not_linked_to_a_name_before_a_verb() -> None:
         'Few others have joined.\n\n"I have great respect for the valley," the candidate said in an email.'
     )
     assert speakers(text)[-1] != "Harbor Media"
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_person_its_sentence_names() -> None:
+    # Neither person is given a gender; "he" in "which he said" belongs to the subject
+    # of its own sentence, not to the speaker of the sentence before.
+    text = (
+        "Tomas Vell, the rival, spoke first. “The count is fair,” Vell said.\n\n"
+        "Ivo Brandt has attacked the count, which he said was rigged.\n\n"
+        "“It is a rotten system,” he said this week."
+    )
+    quotes = brief.parse(text).quotes
+    assert quotes[-1].speaker == "Ivo Brandt"
+
+
+def test_a_place_in_a_fronted_clause_is_not_the_subject_a_pronoun_finds() -> None:
+    text = (
+        "Brandt tours the north\n\n"
+        "Ivo Brandt toured three towns in the north of the state on Monday to meet voters before the vote.\n\n"
+        "Speaking at a diner in Dover, New Hampshire, Brandt went after the budget office.\n\n"
+        "He says, “Nobody there has run anything bigger than a bake sale.”"
+    )
+    assert [q.speaker for q in brief.parse(text, input_format="text").quotes] == ["Ivo Brandt"]

@@ -168,3 +168,36 @@ def test_speaker_with_a_preposition_surname_stays_whole() -> None:
         "“We built the movement from nothing,” Al From said. “Nobody handed us a thing.”"
     )
     assert speakers(text) == ["Al From"]
+
+
+def test_family_name_first_resolves_to_the_full_name() -> None:
+    text = (
+        "Finance Minister Tan Weiming met bankers in the capital on Monday.\n\n"
+        "Mr. Tan said the plan would cut costs for small firms.\n\n"
+        "“We will not raise the rate this year,” Mr. Tan said."
+    )
+    cast = build_cast(text)
+    assert cast.resolve("Tan") == "Tan Weiming"
+    assert speakers(text) == ["Tan Weiming"]
+
+
+def test_first_word_of_a_name_is_not_taken_when_its_last_word_stands_alone() -> None:
+    # "Marlow Kent" is the only full name opening with "Marlow", but the article calls
+    # him "Kent", so a lone "Marlow" is somebody (or something) else.
+    text = (
+        "Marlow Kent chaired the meeting in Dover on Monday.\n\n"
+        "Kent said the vote would wait. Marlow, a rival, disagreed.\n\n"
+        "“We should vote now,” Marlow said."
+    )
+    cast = build_cast(text)
+    assert cast.resolve("Marlow") == "Marlow"
+    assert cast.resolve("Kent") == "Marlow Kent"
+
+
+def test_an_abbreviation_is_not_read_as_the_first_word_of_a_name() -> None:
+    text = (
+        "Officials at the U.S. Consulate closed the gates on Friday.\n\n"
+        "The U.S. said the staff were safe. Tomas Reyes, a guard, said he stayed."
+    )
+    cast = build_cast(text)
+    assert cast.resolve("U.S.") != "U.S. Consulate"
