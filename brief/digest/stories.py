@@ -19,7 +19,7 @@ REPORT 34.9 -> 35.1; and no group maths is done for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from brief.digest.redundancy import RedundancyJudge
@@ -75,7 +75,12 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
     vectors = tfidf_vectors(term_lists)
     judge = RedundancyJudge([articles[a].sentences[i].text for a, i in candidates], term_sets)
     centroid = _centroid(vectors)
-    centrality = _scaled([cosine(v, centroid) for v in vectors])
+    # Wire copies share vectors (tfidf_vectors builds each distinct one once): one cosine each.
+    near: dict[int, float] = {}
+    for v in vectors:
+        if id(v) not in near:
+            near[id(v)] = cosine(v, centroid)
+    centrality = _scaled([near[id(v)] for v in vectors])
     own_top = [max(art.scores, default=0.0) or 1.0 for art in articles]
 
     rated: list[tuple[float, int]] = []
@@ -88,28 +93,21 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
         rated.append((score, k))
     rated.sort(key=lambda item: (-item[0], candidates[item[1]]))
 
+    texts = [articles[a].sentences[i].text for a, i in candidates]
+    owners = [a for a, _ in candidates]
+
+    def worthy(k: int) -> bool:
+        a, i = candidates[k]
+        return _reads_as_bullet(texts[k], articles[a].title)
+
     chosen: list[tuple[float, int]] = []
     for worthy_only in (True, False):
+        # Read lazily: selection looks at the best-rated candidates first and
+        # seldom gets far down a big story's list.
         pool = [
-            (score, k)
-            for score, k in rated
-            if not articles[candidates[k][0]].sentences[candidates[k][1]].in_open_quote
-            and (
-                not worthy_only
-                or _reads_as_bullet(
-                    articles[candidates[k][0]].sentences[candidates[k][1]].text, articles[candidates[k][0]].title
-                )
-            )
+            (score, k) for score, k in rated if not articles[candidates[k][0]].sentences[candidates[k][1]].in_open_quote
         ]
-        chosen = _mmr(
-            pool,
-            vectors,
-            term_sets,
-            limit,
-            [articles[a].sentences[i].text for a, i in candidates],
-            [a for a, _ in candidates],
-            judge,
-        )
+        chosen = _mmr(pool, vectors, term_sets, limit, texts, owners, judge, worthy if worthy_only else None)
         if chosen:
             break  # the fallback only serves groups of very short texts
     points = tuple(
@@ -215,44 +213,67 @@ def _mmr(
     texts: Sequence[str],
     owners: Sequence[int],
     judge: RedundancyJudge | None = None,
+    eligible: Callable[[int], bool] | None = None,
 ) -> list[tuple[float, int]]:
     """Maximal marginal relevance: each next bullet is the best-rated candidate
     after a penalty for what it shares with bullets already chosen; one that
     plainly repeats a chosen bullet, or restates a fact the chosen bullets
     already give (same anchors and event, other words), is never taken.
+    ``pool`` is (rating, candidate), best first; ``eligible`` (when given)
+    must also hold for a candidate to be taken.
 
-    Each candidate is compared with each chosen bullet once, when that bullet
-    is chosen (what a pair shares does not change); only the judge's view of
-    what the chosen bullets say together is asked again each round.
+    Each candidate is compared with each chosen bullet once (what a pair
+    shares does not change), and only when the candidate is looked at: the
+    penalty never raises a rating, so a round stops at the first candidate
+    whose rating cannot beat the best value found. Whether a candidate is
+    refused only grows with the chosen set (a bullet's terms, names and
+    numbers add to what is said), so looking at it late refuses it exactly
+    when looking at it every round would have.
     """
     chosen: list[tuple[float, int]] = []
     seen_text: set[str] = set()
-    key = {k: " ".join(texts[k].lower().split()) for _, k in pool}
-    overlap = dict.fromkeys(key, 0.0)  # the most a candidate shares with one chosen bullet
+    key: dict[int, str] = {}
+    overlap: dict[int, float] = {}  # the most a candidate shares with one chosen bullet
     # Chosen bullets a candidate shares most of its terms with; and whether the
     # wording around the names and numbers is shared too.
-    close: dict[int, list[bool]] = {k: [] for k in key}
+    close: dict[int, list[bool]] = {}
+    compared: dict[int, int] = {}  # how many of the chosen bullets a candidate was compared with
     per_owner: dict[int, int] = {}
-    live = list(pool)
+    live = [item for item in pool]
     while live and len(chosen) < limit:
         said = [c for _, c in chosen]
-        last = said[-1] if said else None
-        best = None
-        kept = []
+        best: tuple[float, float, int] | None = None
+        dropped: set[int] = set()
         for score, k in live:
-            if last is not None:
-                cos = cosine(vectors[k], vectors[last])
-                shared = _term_overlap(term_sets[k], term_sets[last])
+            if best is not None and score <= best[0]:
+                break  # value <= rating: nothing further down can win this round
+            if k not in key:
+                if eligible is not None and not eligible(k):
+                    dropped.add(k)
+                    continue
+                key[k] = " ".join(texts[k].lower().split())
+                overlap[k] = 0.0
+                close[k] = []
+                compared[k] = 0
+            refused = False
+            for c in said[compared[k] :]:
+                cos = cosine(vectors[k], vectors[c])
+                shared = _term_overlap(term_sets[k], term_sets[c])
                 overlap[k] = max(overlap[k], cos, shared)
                 if cos > MAX_POINT_SIMILARITY:
-                    continue
+                    refused = True
+                    break
                 if shared > MAX_TERM_OVERLAP:
-                    close[k].append(judge is not None and judge.wording_overlap(k, last) > MAX_TERM_OVERLAP)
-            if key[k] in seen_text or _repeats(k, said, close[k], judge):
+                    close[k].append(judge is not None and judge.wording_overlap(k, c) > MAX_TERM_OVERLAP)
+            compared[k] = len(said)
+            if (
+                refused
+                or key[k] in seen_text
+                or _repeats(k, said, close[k], judge)
+                or (judge is not None and judge.repeats(k, said))
+            ):
+                dropped.add(k)
                 continue
-            if judge is not None and judge.repeats(k, said):
-                continue
-            kept.append((score, k))
             # A story told by several outlets should draw on more than one of them.
             value = score - MMR_LAMBDA * overlap[k] - SOURCE_SPREAD * per_owner.get(owners[k], 0)
             if best is None or value > best[0]:
@@ -263,7 +284,8 @@ def _mmr(
         chosen.append((score, k))
         per_owner[owners[k]] = per_owner.get(owners[k], 0) + 1
         seen_text.add(key[k])
-        live = [item for item in kept if item[1] != k]
+        dropped.add(k)
+        live = [item for item in live if item[1] not in dropped]
     return chosen
 
 
