@@ -3,8 +3,8 @@
 Bullets are chosen from the sentences of every article in the group
 (multi-document selection): each sentence is rated by its own article's scorer
 (position, centrality, headline overlap) and by how close it is to what the
-whole group says (cosine to the group's TF-IDF centroid), so a fact reported
-by several outlets rises. A candidate too similar to a chosen bullet repeats
+whole group says (cosine to the group's TF-IDF centroid), the geometric mean
+of the two (``story_rating``), so a fact reported by several outlets rises. A candidate too similar to a chosen bullet repeats
 a fact and is skipped, across articles as within one; so is one that retells
 a chosen bullet's fact in other words (same names, numbers and event:
 brief.digest.redundancy).
@@ -19,6 +19,7 @@ REPORT 34.9 -> 35.1; and no group maths is done for it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -40,8 +41,6 @@ MAX_TERM_OVERLAP = 0.45
 # Weight of the redundancy penalty in maximal marginal relevance (scores are 0..1).
 MMR_LAMBDA = 0.6
 SOURCE_SPREAD = 0.1
-OWN_WEIGHT = 0.5
-CENTROID_WEIGHT = 0.5
 MAX_QUOTE_WORDS = 60
 MIN_QUOTE_WORDS = 6
 HEADLINE_WORDS = 14
@@ -87,7 +86,7 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
     for k, (a, i) in enumerate(candidates):
         sentence = articles[a].sentences[i]
         own = articles[a].scores[i] / own_top[a]
-        score = own if len(articles) == 1 else OWN_WEIGHT * own + CENTROID_WEIGHT * centrality[k]
+        score = story_rating(own, centrality[k])
         if sentence.words > LONG_POINT_WORDS:
             score *= LONG_POINT_PENALTY
         rated.append((score, k))
@@ -136,6 +135,21 @@ def build_story(articles: Sequence[Article], max_points: int | None = None, max_
         quotes=quotes,
         strength=strength,
     )
+
+
+def story_rating(own: float, centrality: float) -> float:
+    """A multi-article candidate's rating: the geometric mean of its rating in
+    its own article and its closeness to the story's centroid (both 0..1).
+
+    Both must be high: a sentence its article rates first but that is far
+    from what the story's articles say together (a wire service's note to
+    editors opening a budget file, a side story) no longer rides in on its
+    position alone, as it did with the arithmetic mean. Measured with
+    benchmarks/digest_eval.py's halves on the DUC topics (ROUGE-1 of the
+    bullets minus sumy LexRank at the same length, averaged over 3 to 6
+    bullets per story): FIT +1.4 -> +1.5, REPORT +0.5 -> +1.8.
+    """
+    return math.sqrt(max(0.0, own) * max(0.0, centrality))
 
 
 def single_story(article: Article, limit: int, max_quotes: int = 2) -> Story:

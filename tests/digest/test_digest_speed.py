@@ -168,3 +168,25 @@ def test_content_terms_fast_path_matches_the_plain_rule(language: str) -> None:
         for text in samples * 2:  # the second pass reads the word table
             plain = [stem(w) for w in words(text) if w not in stop and len(w) > 1]
             assert content_terms(text) == plain
+
+
+NOTE = "Editors are reminded that the evening package moves at seven, with photographs to follow."
+
+
+def test_a_lead_far_from_the_story_does_not_ride_in_on_its_position() -> None:
+    # The third file opens with a wire note to editors: first in its own
+    # article, but it shares nothing with what the outlets report together.
+    articles = [
+        make_article("a", "Kessler Point ferry back in service", FERRY),
+        make_article("b", "Ferries cross to Kessler Point again", FERRY_OTHER),
+        make_article("c", "Ferry news", [NOTE, *FERRY[3:6]], scores=[1.0, 0.3, 0.25, 0.2]),
+    ]
+    story = stories.build_story(articles, max_points=3)
+    assert NOTE not in [p.text for p in story.points]
+    assert len(story.points) == 3
+
+
+def test_story_rating_needs_both_ratings() -> None:
+    assert stories.story_rating(1.0, 0.0) == 0.0
+    assert stories.story_rating(0.5, 0.5) == pytest.approx(0.5)
+    assert stories.story_rating(0.6, 0.6) > stories.story_rating(1.0, 0.2)
