@@ -73,8 +73,10 @@ class ArticleCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(article.to_dict(), fh, ensure_ascii=False)
+                # dumps, not dump: json.dump streams through the pure-Python encoder (3x slower).
+                data = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8", "surrogatepass")
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
                 os.replace(tmp, path)
             except BaseException:
                 try:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextvars
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -407,17 +408,31 @@ def visible_text(text: str, is_html: bool) -> str:
 
 def profile_scores(text: str) -> dict[str, float]:
     """Share of the words of ``text`` that are stop words of each supported language."""
-    tokens = [w.lower() for w in _WORD.findall(text[:SAMPLE_CHARS])]
+    return _profile_shares(_sample_words(text))
+
+
+def _sample_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[:SAMPLE_CHARS])]
+
+
+def _profile_shares(tokens: list[str]) -> dict[str, float]:
     if not tokens:
         return {code: 0.0 for code in LANGUAGES}
-    return {code: sum(1 for t in tokens if t in stopwords_for(code)) / len(tokens) for code in LANGUAGES}
+    # Each distinct word looked up once per language (a news sample repeats its stop words).
+    counts = Counter(tokens)
+    shares = {}
+    for code in LANGUAGES:
+        stop = stopwords_for(code)
+        shares[code] = sum(n for word, n in counts.items() if word in stop) / len(tokens)
+    return shares
 
 
 def detect_by_profile(text: str) -> str | None:
     """A supported language when its stop words clearly dominate; None when unsure."""
-    if len(_WORD.findall(text[:SAMPLE_CHARS])) < MIN_WORDS:
+    tokens = _sample_words(text)
+    if len(tokens) < MIN_WORDS:
         return None
-    scores = sorted(profile_scores(text).items(), key=lambda kv: -kv[1])
+    scores = sorted(_profile_shares(tokens).items(), key=lambda kv: -kv[1])
     (best, share), (_, second) = scores[0], scores[1]
     if share >= MIN_SHARE and share >= MARGIN * second:
         return best

@@ -71,7 +71,26 @@ def stem(word: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed words of ``text`` that carry content (no stop words, no 1-letter tokens)."""
     stop = stopwords()
-    return [stem(w) for w in words(text) if w not in stop and len(w) > 1]
+    table = _TERM_TABLES.get(stop)
+    if table is None or len(table) > _TERM_TABLE_SIZE:
+        table = _TERM_TABLES[stop] = {}
+    get = table.get
+
+    def term(word: str) -> str:
+        # "" marks a stop word or a 1-letter token (falsy, so it is left out).
+        table[word] = found = stem(word) if word not in stop and len(word) > 1 else ""
+        return found
+
+    # ASCII text lower-cases letter by letter, so the whole text can be lowered
+    # at once (not so for every script: "İ" lowers to two characters).
+    tokens = _ASCII_WORD.findall(text.lower()) if text.isascii() else words(text)
+    return [t for w in tokens if (t := get(w)) or (t is None and (t := term(w)))]
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+# Each word's term, per stop-word list: a word is stemmed and checked once.
+_TERM_TABLES: dict[frozenset[str], dict[str, str]] = {}
+_TERM_TABLE_SIZE = 100_000
 
 
 # Spelled-out numbers and the digits they stand for, for comparing "three" with "3".
