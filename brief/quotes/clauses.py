@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from brief.quotes.names import ABBREVIATED, NAME_RUN, NOT_NAMES, is_title_word
-from brief.quotes.vocabulary import FEMALE_NOUNS, MALE_NOUNS, ROLE_NOUNS, SPEECH_VERBS
+from brief.quotes.vocabulary import AUXILIARIES, FEMALE_NOUNS, MALE_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 
 _VERB = (
     "(?:[Aa]ccording\\s+to|went\\s+on|puts?\\s+it|read|"
@@ -335,7 +335,7 @@ _OBJECT_OF_DESCRIPTION = re.compile(
 # Words that end the pre-modified part of a description: what follows is a post-modifier
 # ("a spokesman for the ministry", "one Democrat familiar with the talks") or the rest of
 # the clause ("a staffer in the room wondered", "the candidate could be").
-_AFTER_HEAD = frozenset(
+_AFTER_HEAD = AUXILIARIES | frozenset(
     [
         "of",
         "for",
@@ -368,21 +368,6 @@ _AFTER_HEAD = frozenset(
         "and",
         "or",
         "but",
-        "could",
-        "would",
-        "will",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "has",
-        "had",
-        "have",
-        "is",
-        "was",
-        "were",
-        "are",
         "be",
         "been",
         "also",

@@ -14,7 +14,7 @@ import re
 from brief.quotes.clauses import DETERMINERS, nominal_head
 from brief.quotes.names import NOT_NAMES, is_title_word
 from brief.quotes.speakers import Cast
-from brief.quotes.vocabulary import ROLE_NOUNS
+from brief.quotes.vocabulary import AUXILIARIES, ROLE_NOUNS
 
 # Function words and clause openers that start a sentence capitalised.
 _OPENERS = NOT_NAMES | frozenset(
@@ -138,25 +138,6 @@ def trustworthy_name(name: str, cast: Cast, direct: bool) -> bool:
     return not (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 5)
 
 
-_VERBISH = frozenset(
-    [
-        "could",
-        "would",
-        "will",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "has",
-        "had",
-        "have",
-        "is",
-        "was",
-        "were",
-        "are",
-    ]
-)
 # Speakers that are many people or a text: "the crowd chanted", "the ad claims".
 _GROUP_NOUNS = frozenset(["crowd", "audience", "ad", "advert", "message", "memo", "post", "tweet", "letter", "email"])
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z-]+)\b")
@@ -189,6 +170,8 @@ def whole_role(role: str, text: str) -> str | None:
         or re.fullmatch(r"\d+-year-old", head)
     ):
         # "the candidate could be" -> "the candidate": a verb ends the description.
-        at = next((i for i in range(nominal_head(words) + 1, len(words)) if words[i].lower() in _VERBISH), len(words))
+        at = next(
+            (i for i in range(nominal_head(words) + 1, len(words)) if words[i].lower() in AUXILIARIES), len(words)
+        )
         return " ".join(words[:at])
     return None

@@ -453,3 +453,25 @@ MALE_NOUNS = frozenset(
         "policeman",
     ]
 )
+
+
+# Modal and auxiliary verbs: after a description they start the rest of its clause.
+AUXILIARIES = frozenset(
+    [
+        "could",
+        "would",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "are",
+    ]
+)
