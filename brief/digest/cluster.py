@@ -321,11 +321,12 @@ def group_pairs(
     # a pair whose score rises (after one side merges) is pushed again then.
     # At the start every group is one article, so only a pair of lone articles can merge.
     r, c, v = np.asarray(rows).tolist(), np.asarray(cols).tolist(), np.asarray(sims, dtype=float)
-    heap = [
-        (-(v[k] - (pair_threshold - threshold)), min(r[k], c[k]), max(r[k], c[k]))
-        for k in np.flatnonzero(v >= pair_threshold).tolist()
-        if r[k] != c[k] and (lone_ok is None or (min(r[k], c[k]), max(r[k], c[k])) in lone_ok)
-    ]
+    heap = []
+    for k in np.flatnonzero(v >= pair_threshold).tolist():
+        a, b = min(r[k], c[k]), max(r[k], c[k])
+        value = score(a, b, neighbours[a][b]) if a != b else -math.inf
+        if value >= threshold:
+            heap.append((-value, a, b))
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -367,11 +368,8 @@ def group_pairs(
             cross[a][c] = cross[a].get(c, 0.0) + total
             cross[c].pop(b, None)
             cross[c][a] = cross[a][c]
-        # ``a`` is a group now (two or more articles), so its scores need no lone-pair rule.
-        size_a = len(members[a])
         for c, total in cross[a].items():
-            size = size_a * len(members[c])
-            value = total / size - small_penalty / math.sqrt(size)
+            value = score(a, c, total)
             if value >= threshold:
                 heapq.heappush(heap, (-value, min(a, c), max(a, c)))
     stories = [sorted(g) for g in members.values()]

@@ -253,7 +253,7 @@ def _mmr(
     close: dict[int, list[bool]] = {}
     compared: dict[int, int] = {}  # how many of the chosen bullets a candidate was compared with
     per_owner: dict[int, int] = {}
-    live = [item for item in pool]
+    live = list(pool)
     while live and len(chosen) < limit:
         said = [c for _, c in chosen]
         best: tuple[float, float, int] | None = None

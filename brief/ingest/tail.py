@@ -23,6 +23,11 @@ _SHORT_AGO = re.compile(r"^\d{1,2}\s*[hmd]\s+ago$", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*$")
 
 
+def _full_paragraphs(keep: list[Line]) -> list[int]:
+    """Positions in ``keep`` of the story's full paragraphs."""
+    return [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _FULL_PARAGRAPH]
+
+
 def _other_header(lines: list[Line], i: int) -> bool:
     """A byline, date line or time stamp at ``i`` (not a sentence fragment that starts with "by")."""
     ln = lines[i]
@@ -44,7 +49,7 @@ def drop_after_other_header(keep: list[Line], lines: list[Line]) -> list[Line]:
     """
     index = {id(ln): i for i, ln in enumerate(lines)}
     positions = [index.get(id(ln)) for ln in keep]
-    full = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _FULL_PARAGRAPH]
+    full = _full_paragraphs(keep)
     last_full = positions[full[-1]] if len(full) >= 2 else None
     if last_full is None:
         return keep
@@ -76,7 +81,7 @@ def drop_trailing_labels(keep: list[Line]) -> list[Line]:
     links of a few words that end no sentence. A story's own list after its
     last paragraph is led in with a colon ("You will need:") and stays.
     """
-    full = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _FULL_PARAGRAPH]
+    full = _full_paragraphs(keep)
     if len(full) < 2:
         return keep
     end = len(keep)
