@@ -384,6 +384,8 @@ _POSTPOSED = re.compile(
 # Prepositions whose phrase may complete a description: "a spokesman for the ministry",
 # "an analyst at Moody's", "a voter from Ohio", "the head of the union".
 _COMPLEMENT = frozenset(["of", "for", "with", "at", "from", "to", "in"])
+# What may follow an adjective or participle of a description ("familiar with", "standing by").
+_AFTER_PARTICIPLE = _COMPLEMENT | {"on", "about", "by", "as"}
 _TIME = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|last|this|next|"
     r"earlier|later|recently|once|[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|[Jj]une|[Jj]uly|[Aa]ugust|"
@@ -413,12 +415,7 @@ def nominal_head(words: list[str]) -> int:
         nxt = words[i + 1].lower()
         if low in _AFTER_HEAD or VERB_RE.fullmatch(low) or low in DETERMINERS:
             return i - 1
-        if (_POSTPOSED.fullmatch(low) or _PARTICIPLE.fullmatch(low)) and nxt in _COMPLEMENT | {
-            "on",
-            "about",
-            "by",
-            "as",
-        }:
+        if (_POSTPOSED.fullmatch(low) or _PARTICIPLE.fullmatch(low)) and nxt in _AFTER_PARTICIPLE:
             return i - 1  # "one Democrat familiar with", "a police officer standing by"
     return len(words) - 1
 
@@ -435,11 +432,7 @@ def description(words: list[str]) -> list[str]:
     if words[head].endswith((",", ";", ":")) or not rest:
         return phrase
     k = 0
-    if (
-        _POSTPOSED.fullmatch(rest[0].lower())
-        and len(rest) > 1
-        and rest[1].lower() in _COMPLEMENT | {"on", "about", "by", "as"}
-    ):
+    if _POSTPOSED.fullmatch(rest[0].lower()) and len(rest) > 1 and rest[1].lower() in _AFTER_PARTICIPLE:
         k = 1  # "familiar with", "involved in"
     prep = rest[k].lower()
     if prep not in _COMPLEMENT and k == 0:
