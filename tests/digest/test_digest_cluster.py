@@ -7,6 +7,7 @@ import dataclasses
 from brief.digest.cluster import (
     article_terms,
     cluster_articles,
+    core_test,
     group_pairs,
     idf_scale,
     similar_pairs,
@@ -93,6 +94,43 @@ def test_tight_bar_follows_the_collection_size():
     # same similarities are not the sign of a loose story there.
     assert group_pairs(7, *subject_week(7))[0] == [0, 1, 2, 3, 4, 5]
     assert idf_scale(7) < 0.5 * idf_scale(1000) < idf_scale(10000)
+
+
+def two_events_one_subject() -> tuple[list[int], list[int], list[float]]:
+    """Fourteen articles on one subject (every pair 0.12 alike); 0-6 report one
+    happening and 7-13 another (0.5 within each)."""
+    rows, cols, sims = [], [], []
+    for i in range(14):
+        for j in range(i + 1, 14):
+            rows.append(i), cols.append(j), sims.append(0.5 if (i < 7) == (j < 7) else 0.12)
+    return rows, cols, sims
+
+
+def test_large_story_without_a_core_term_splits_into_its_events():
+    # Many articles on one subject gather by average link; when no term is
+    # carried by nearly all of them (and by few others), they are a subject's
+    # coverage, and only the groups that hold at a higher bar stay together.
+    n = 1000
+    assert [s for s in group_pairs(n, *two_events_one_subject()) if len(s) > 1] == [list(range(14))]
+    split = group_pairs(n, *two_events_one_subject(), has_core=lambda story: len(story) < 14)
+    assert [s for s in split if len(s) > 1] == [list(range(7)), list(range(7, 14))]
+    kept = group_pairs(n, *two_events_one_subject(), has_core=lambda story: True)
+    assert [s for s in kept if len(s) > 1] == [list(range(14))]
+
+
+def test_core_term_is_shared_by_nearly_all_members_and_few_others():
+    # Twelve reports of one event all name the Quayside Market; a subject word
+    # ("council") is as common in them but also in thirty other articles.
+    story = [{"quaysid": 1.0, "council": 1.0, f"own{k}": 1.0} for k in range(12)]
+    others = [{"council": 1.0, f"other{k}": 1.0} for k in range(30)]
+    has_core = core_test(term_vectors(story + others))
+    assert has_core(list(range(12)))
+    # Without the event's name in nearly all of them, the twelve share only the subject word.
+    without = [dict(d) for d in story]
+    for d in without[:3]:
+        del d["quaysid"]
+    has_core = core_test(term_vectors(without + others))
+    assert not has_core(list(range(12)))
 
 
 # One council's week in our own words: four decisions, and two reports of the fifth (the parking vote).
