@@ -349,3 +349,40 @@ def test_match_reports_of_one_season_stay_apart():
     ] + [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
     stories = cluster_articles(articles)
     assert [0] in stories and [1] in stories
+
+
+def test_many_reports_of_one_event_stay_one_story(monkeypatch):
+    # Fourteen outlets report the Quayside Market fire, each in its own words; every
+    # one names the market, so the story has its core term and is kept whole.
+    # (In a folder this small a name in 14 articles is not rare; in a day of 1,000 it is.)
+    monkeypatch.setattr("brief.digest.cluster.RARE_NAME_MIN", 20)
+    outlets = ["Herald", "Courier", "Gazette", "Tribune", "Sentinel", "Ledger", "Post"]
+    outlets += ["Observer", "Chronicle", "Beacon", "Record", "Journal", "Express", "Bulletin"]
+    articles = [
+        make_article(
+            f"fire-{k}",
+            f"Quayside Market fire: {outlet} report",
+            [
+                f"A fire destroyed {12 + k % 3} stalls at the Quayside Market in Harbor City on Tuesday night, the {outlet} reported.",
+                "Fire chief Marta Velez said the blaze started in a bakery at the Quayside Market and spread along Front Street.",
+                f"Traders told the {outlet} that the Quayside Market would stay shut until the council checked the roof.",
+                f"Mayor Lena Ortiz promised help for the Quayside Market traders, {outlet} readers heard.",
+            ],
+        )
+        for k, outlet in enumerate(outlets)
+    ]
+    # ... in a day of other news, each item with its own place and people.
+    other = [
+        make_article(
+            f"other-{k}",
+            f"{topic.title()} news {k}",
+            [
+                f"The {topic} in Town{k} reported record numbers this season, staff member Person{k} said.",
+                f"Visitors to the Town{k} {topic} rose to {1000 + 37 * k} in the spring.",
+                f"Person{k} said the {topic} would add a new wing next year.",
+            ],
+        )
+        for k, topic in enumerate(OTHER_NEWS * 3)
+    ]
+    stories = cluster_articles(articles + other)
+    assert list(range(14)) in stories
