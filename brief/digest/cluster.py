@@ -1,6 +1,6 @@
 """Group articles that report the same happening into stories.
 
-Three steps, each close to linear in the number of articles:
+Five steps, each close to linear in the number of articles:
 
 1. Each article becomes a TF-IDF vector of its content terms in which the
    evidence of an event counts more than a subject's vocabulary: names
