@@ -59,6 +59,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
+from brief.ingest.storymodel import drop_off_story
 from brief.ingest.tail import drop_after_other_header, drop_trailing_labels
 from brief.ingest.teasers import drop_labelled_teasers
 from brief.ingest.titlemodel import best_title
@@ -121,7 +122,8 @@ def strip_boilerplate(text: str, page_copy: bool = True) -> Stripped:
     keep = drop_stray_teasers(drop_tail_teasers(keep, lines), lines)
     keep = drop_after_other_header(drop_voice_shift_tail(keep), lines)
     if page_copy:
-        keep = drop_trailing_labels(keep)
+        # Fitted on copied pages; on an extractor's text it cost story lines and saved little.
+        keep = drop_off_story(drop_trailing_labels(keep), lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):
