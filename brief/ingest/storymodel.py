@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 
-from brief.ingest.lines import BAD, GOOD, META, NEUTRAL, SHORT, TERMINAL, WEAK, Line
+from brief.ingest.lines import BAD, GOOD, LIST_ITEM, META, NEUTRAL, SHORT, TERMINAL, WEAK, Line
 from brief.ingest.storymodel_weights import STORY
 
 FEATURES = (
@@ -140,11 +140,12 @@ def drop_off_story(keep: list[Line], lines: list[Line]) -> list[Line]:
 
     The story's prose is never emptied: when nothing would be left, everything stays.
     """
-    if len(keep) < 2 or not STORY["weights"]:
+    # A story of a few paragraphs gives no lead to compare with; a list item is its list's, not a paragraph.
+    if sum(ln.kind == GOOD for ln in keep) <= _LEAD or not STORY["weights"]:
         return keep
     threshold = STORY["threshold"]
     scores = off_story_scores(keep, lines)
-    high = [ln.words >= MIN_WORDS and s > threshold for ln, s in zip(keep, scores)]
+    high = [ln.words >= MIN_WORDS and not LIST_ITEM.match(ln.text) and s > threshold for ln, s in zip(keep, scores)]
     # Off-story text comes in runs (a second story, a column of blurbs); one story paragraph that
     # the model doubts, between two it trusts, stays.
     run = [h and ((k > 0 and high[k - 1]) or (k + 1 < len(high) and high[k + 1])) for k, h in enumerate(high)]

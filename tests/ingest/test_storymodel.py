@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from brief.ingest import storymodel
-from brief.ingest.lines import BAD, GOOD, Line
+from brief.ingest.lines import BAD, GOOD, NEUTRAL, Line
 
 STORY = [
     "The harbour council in Westport voted on Tuesday to rebuild the old stone pier, which storms damaged last winter.",
@@ -78,4 +78,12 @@ def test_short_lines_are_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
     # A subheading has too few words to tell what it is about.
     keep, lines = _page(STORY[:2] + ["Costs", "Next steps"] + STORY[2:], [])
     monkeypatch.setattr(storymodel, "off_story_scores", lambda k, ln: [-3.0, -3.0, 5.0, 5.0, -3.0, -3.0, -3.0])
+    assert storymodel.drop_off_story(keep, lines) == keep
+
+
+def test_a_short_story_and_its_list_are_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [_line("- glass bottles and jars", NEUTRAL), _line("- paper and old cardboard boxes", NEUTRAL)]
+    keep = [_line(STORY[0]), _line(STORY[1]), *items, _line(STORY[2])]
+    lines = keep
+    monkeypatch.setattr(storymodel, "off_story_scores", lambda k, ln: [5.0] * len(k))
     assert storymodel.drop_off_story(keep, lines) == keep
