@@ -176,13 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     print("  weights: " + ", ".join(f"{n}={v:+.2f}" for n, v in zip(storymodel.FEATURES, w)))
     if args.write:
         out = HERE.parent / "brief" / "ingest" / "storymodel_weights.py"
-        text = ", ".join(f"{v:.4f}" for v in w)
+        # Laid out as ``ruff format`` lays it out, so that a rewrite with the same weights is no change.
+        numbers = "".join(f"        {v:.4f},\n" for v in w)
         out.write_text(
             '"""Weights of brief.ingest.storymodel (order: FEATURES) and the log-odds threshold, written by\n'
             "benchmarks/train_body.py from FIT-half pages by site (scraped-dev, webpages-dev"
             + ("" if args.no_multilingual else ", webpages-multilingual-dev")
             + f')\n({len(data)} pages, {len(y)} labelled kept lines)."""\n\n'
-            f'STORY: dict = {{"weights": ({text}), "threshold": {logit:.4f}}}\n',
+            f'STORY: dict = {{\n    "weights": (\n{numbers}    ),\n    "threshold": {logit:.4f},\n}}\n',
             encoding="utf-8",
         )
         print(f"wrote {out}")
