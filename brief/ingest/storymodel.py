@@ -79,21 +79,34 @@ def story_features(keep: list[Line], lines: list[Line]) -> list[list[float]]:
     longs = [k for k, ln in enumerate(keep) if ln.kind == GOOD and ln.words >= _LONG]
     last_long = longs[-1] if longs else len(keep)
     total = sum(ln.words for ln in keep) or 1
+    lead_lines = set(goods[:_LEAD])
+    # Furniture and byline/date lines before each line of the page, to count those between two kept lines.
+    furniture = [0]
+    metas = [0]
+    for x in lines:
+        furniture.append(furniture[-1] + (x.kind in (BAD, META)))
+        metas.append(metas[-1] + (x.kind == META))
     before = 0
     previous = None
     out: list[list[float]] = []
+    none: set[str] = set()
     for k, ln in enumerate(keep):
         here = index.get(id(ln), (previous or 0) + 1)
         own = terms[k]
         own_count = 1 if ln.kind == GOOD else 0
-        story = {t for t in own if used.get(t, 0) > own_count}
-        lead_terms = lead if k not in goods[:_LEAD] else set().union(*(terms[g] for g in goods[:_LEAD] if g != k))
-        neighbours = (terms[k - 1] if k else set()) | (terms[k + 1] if k + 1 < len(keep) else set())
-        between: list[Line] = lines[previous + 1 : here] if previous is not None else []
-        above = lines[max(0, here - 3) : here]
+        story = sum(used.get(t, 0) > own_count for t in own)
+        lead_terms = lead if k not in lead_lines else set().union(*(terms[g] for g in lead_lines if g != k))
+        left = terms[k - 1] if k else none
+        right = terms[k + 1] if k + 1 < len(keep) else none
+        near = sum(t in left or t in right for t in own)
+        gap = 0
+        furniture_between = False
+        if previous is not None:
+            gap = max(0, here - previous - 1)
+            furniture_between = gap > 0 and furniture[here] > furniture[previous + 1]
         toks = ln.text.split()
         caps = sum(w[:1].isupper() for w in toks) / len(toks) if toks else 0.0
-        digits = sum(c.isdigit() for c in ln.text) / max(len(ln.text), 1)
+        digits = sum(map(str.isdigit, ln.text)) / max(len(ln.text), 1)
         out.append(
             [
                 1.0,
@@ -105,13 +118,13 @@ def story_features(keep: list[Line], lines: list[Line]) -> list[list[float]]:
                 float(bool(TERMINAL.search(ln.text))),
                 before / total,
                 float(k > last_long),
-                _share(own, story),
+                story / len(own) if own else 0.0,
                 _share(own, lead_terms),
-                _share(own, neighbours),
+                near / len(own) if own else 0.0,
                 float(not own),
-                math.log1p(len(between)),
-                float(any(x.kind in (BAD, META) for x in between)),
-                float(any(x.kind == META for x in above)),
+                math.log1p(gap),
+                float(furniture_between),
+                float(metas[here] - metas[max(0, here - 3)] > 0),
                 float(ln.repeated),
                 float(bool(_CUT_SHORT.search(ln.text))),
                 caps,
