@@ -23,6 +23,7 @@ make a run that the model drops) and the fit-a/fit-b check below; ``--write`` sa
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import pickle
 import sys
@@ -80,8 +81,11 @@ def body_labels(rec: dict, keep: list[Line]) -> list[int | None]:
 
 
 def pages(multilingual: bool) -> list[dict]:
-    """(set, subsplit, keep, lines, labels) of every training page, cached in /tmp."""
-    key = f"ml={multilingual}"
+    """(set, subsplit, keep, lines, labels) of every training page, cached in /tmp per version of the rules."""
+    # The kept lines depend on the rules: a change to any ingest module collects the pages again.
+    modules = sorted(f for f in (HERE.parent / "brief" / "ingest").glob("*.py") if not f.name.startswith("storymodel"))
+    rules = hashlib.sha256(b"".join(f.read_bytes() for f in modules))
+    key = f"ml={multilingual},rules={rules.hexdigest()[:16]}"
     if CACHE.exists():
         cached = pickle.loads(CACHE.read_bytes())
         if key in cached:
