@@ -41,7 +41,8 @@ _BLOCK_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 # Markdown's own punctuation (CommonMark backslash-escapes any ASCII punctuation).
 # "&" only where it would start an entity ("&#x202e;" would bring a bidi mark back).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;))")
-_LEADING_LIST_MARKER = re.compile(r"^(\s*\d{0,9})([.)+\-])(?=\s|$)")
+# A hyphen before another counts too: "--" after the item's "- " is "- --", a thematic break (<hr>).
+_LEADING_LIST_MARKER = re.compile(r"^(\s*\d{0,9})([.)+\-])(?=\s|$|(?<=-)-)")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 SAFE_SCHEMES = ("http", "https")
 # Percent-encode what could end a link destination or an attribute, or is not allowed in a URL.

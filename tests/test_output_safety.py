@@ -327,10 +327,10 @@ def test_links_are_http_or_relative_and_attribute_safe(value):
     assert sanitize.link(out) == out  # stable: a second pass changes nothing
 
 
-@pytest.mark.parametrize("value", ["0)", "1. Foo", "- x", "+ y", "-"])
+@pytest.mark.parametrize("value", ["0)", "1. Foo", "- x", "+ y", "-", "--", "-- -"])
 def test_a_leading_list_marker_cannot_open_a_list_of_its_own(value):
-    """Found by the property test above: "- 0)" rendered as a nested ordered list."""
+    """Found by the property test above: "- 0)" rendered as a nested ordered list, "- --" as a rule."""
     from markdown_it import MarkdownIt
 
     rendered = MarkdownIt("commonmark").render(f"- {sanitize.markdown(value)}")
-    assert "<ol" not in rendered and rendered.count("<ul>") == 1
+    assert "<ol" not in rendered and "<hr" not in rendered and rendered.count("<ul>") == 1

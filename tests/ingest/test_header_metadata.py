@@ -99,6 +99,32 @@ def test_html_title_that_only_names_the_site_gives_way_to_the_h1():
     assert html_title(html_page(bare, HEADLINE), "https://www.elmsworthgazette.example/news/1") == HEADLINE
 
 
+def test_html_title_is_the_visible_h1_when_the_metadata_title_words_the_story_otherwise():
+    # The metadata carries a search-engine line about the same story; readers see the <h1>.
+    head = (
+        '<meta property="og:title" content="Elmsworth swimming: quarry pond opening times and prices">'
+        "<title>Elmsworth swimming: quarry pond opening times and prices | Elmsworth Gazette</title>"
+    )
+    assert html_title(html_page(head, HEADLINE)) == HEADLINE
+
+
+def test_html_title_is_not_an_h1_that_is_the_last_part_of_the_title_tag():
+    head = f"<title>{HEADLINE} | Ridge Road Notes</title>"
+    assert html_title(html_page(head, "Ridge Road Notes")) == HEADLINE
+
+
+def test_html_title_is_not_an_h1_about_something_else():
+    # An <h1> sharing no content word with the metadata is page furniture or another story.
+    head = f"<title>{HEADLINE}</title>"
+    assert html_title(html_page(head, "Weekend events calendar")) == HEADLINE
+
+
+def test_html_title_nearly_the_h1_stays_the_metadata_title():
+    shorter = "Quarry pond in Elmsworth reopens for swimming"
+    head = f'<meta property="og:title" content="{shorter}">'
+    assert html_title(html_page(head, HEADLINE)) == shorter
+
+
 def test_html_title_is_text_never_markup():
     head = f'<meta property="og:title" content="&lt;meta itemprop=&quot;name&quot;&gt;{HEADLINE}">'
     assert html_title(html_page(head, "Elmsworth")) == HEADLINE
