@@ -138,13 +138,20 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     tail_words = matched(REST_OF_CLAUSE, tail)
     # An appositive may describe the speaker: ", head of luxury at Euromonitor".
     limit = 14 if tail.lstrip().startswith(",") else 6
-    if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
+    if not re.search(r"[.,:]\s*$", between):
+        return False
+    # A longer clause may say where and when the words were spoken ("said at a rally in
+    # Osk, Vale County, on Tuesday"), but reports no other speech ("after Ruiz told ...").
+    n_tail = len(tail_words.split())
+    if n_tail > limit and (n_tail > _LONGEST_ATTRIBUTION or VERB_RE.search(tail_words)):
         return False
     if _NEW_SENTENCE.search(ABBREVIATION.sub("A", tail)):
         # "…," X said on Monday. The hearing lasted an hour. "…": narrative in between.
         return False
     inner = text[span[0] + 1 : span[0] + 3]
-    if not inner[:1].isupper() and not inner[:1].isdigit():
+    # After a comma the second piece may go on with the same sentence in lower case
+    # ("…,” she said, “because …”); after a full stop it must start a new one.
+    if not inner[:1].isupper() and not inner[:1].isdigit() and not between.rstrip().endswith(","):
         return False
     # The second piece must not carry its own, different attribution.
     m2 = after_match(text, span[0], span[1], span[1] + 160)
@@ -156,6 +163,8 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     return True
 
 
+# Words of an attribution clause between two pieces of one quotation, at most.
+_LONGEST_ATTRIBUTION = 20
 # A sentence end followed by more words: the attribution clause is over and narrative goes on.
 _NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
 

@@ -30,3 +30,24 @@ def test_abbreviations_in_the_attribution_do_not_end_it() -> None:
         "“We checked every list,” said Ada M. Kerr Jr., an adviser to Mr. Lowe in the U.S. Senate. “Nothing turned up.”"
     )
     assert quotes(text) == [("We checked every list, … Nothing turned up.", "Ada M. Kerr Jr.")]
+
+
+def test_long_attribution_with_the_circumstances_of_speaking_still_joins_the_pieces() -> None:
+    text = (
+        "“The plant will stay open,” Governor Ida Brandt said at a town hall meeting in Osk, Vale County, "
+        "on Tuesday night. “Nobody here is going to lose a job.”"
+    )
+    assert quotes(text) == [("The plant will stay open, … Nobody here is going to lose a job.", "Ida Brandt")]
+
+
+def test_another_speech_verb_in_a_long_attribution_keeps_two_quotations() -> None:
+    text = (
+        "“The plant will stay open,” Governor Ida Brandt said on Tuesday after the union leaders had "
+        "told the crowd about the closure plan. “Nobody here is going to lose a job.”"
+    )
+    assert [t for t, _ in quotes(text)] == ["The plant will stay open,", "Nobody here is going to lose a job."]
+
+
+def test_sentence_continued_in_lower_case_after_the_attribution_is_one_quotation() -> None:
+    text = "“We have every reason to settle,” Tom Reyes said of the two unions, “because a strike hurts both.”"
+    assert quotes(text) == [("We have every reason to settle, … because a strike hurts both.", "Tom Reyes")]
