@@ -245,3 +245,20 @@ def test_a_place_in_a_fronted_clause_is_not_the_subject_a_pronoun_finds() -> Non
         "He says, “Nobody there has run anything bigger than a bake sale.”"
     )
     assert [q.speaker for q in brief.parse(text, input_format="text").quotes] == ["Ivo Brandt"]
+
+
+def test_a_name_after_the_pronoun_that_opens_a_clause_is_its_object_not_its_subject() -> None:
+    text = (
+        "Senator Ana Ruiz has refused to campaign with the nominee. It is not as if she has never "
+        "backed a candidate - she knocked on doors for the party nominee Tom Reyes in 2012. "
+        '"I was at every rally," she said.'
+    )
+    assert speakers(text) == [None]
+
+
+def test_an_aside_in_parentheses_is_no_subject_a_pronoun_finds() -> None:
+    text = (
+        "Ana Ruiz signed a deal with the Vale Group in 2012. (Tom Reyes Footwear makes her shoes.) "
+        'At the time, she said: "This is a partnership we are proud of."'
+    )
+    assert "Tom Reyes Footwear" not in speakers(text)
