@@ -262,3 +262,17 @@ def test_an_aside_in_parentheses_is_no_subject_a_pronoun_finds() -> None:
         'At the time, she said: "This is a partnership we are proud of."'
     )
     assert "Tom Reyes Footwear" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        # A participle after the verb says more about the speaking, not who speaks next.
+        "Governor Tom Reyes asked, repeating a charge he made last week.",
+        # So does a clause of manner.
+        "Governor Tom Reyes went on, as if he had not heard her.",
+    ],
+)
+def test_a_question_keeps_an_attribution_followed_by_a_comment_on_the_speaking(attribution: str) -> None:
+    text = f'Mayor Ana Ruiz spoke first. "We will win this vote," she said.\n\n"Why does that matter?" {attribution} "Nobody believes it."'
+    assert speakers(text) == ["Ana Ruiz", "Tom Reyes"]
