@@ -28,7 +28,7 @@ from brief.quotes.candidates import (
     signature,
     stands_alone,
 )
-from brief.quotes.clauses import AFTER, SPEECH_NOUNS, VERB_RE, introducing_subject
+from brief.quotes.clauses import AFTER, SPEECH_NOUNS, VERB_RE, introducing_subject, opening_subject
 from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.grouping import (
     Group,
@@ -164,7 +164,7 @@ def _attribute(
         previous_end = previous.spans[-1][1] if previous is not None else None
         found = introduced_by_previous(text, start, sentence, sentences, previous_end)
     if not found:
-        lent = _lent_by_previous(text, group, sentence, previous, cast)
+        lent = _lent_by_previous(text, group, sentence, sentences, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
             group.mention, group.resolution = lent.mention, "carried"
@@ -236,7 +236,9 @@ def _close(previous: Group, start: int, text: str) -> bool:
     return len(gap.split()) <= 40
 
 
-def _lent_by_previous(text: str, group: Group, sentence: Sentence, previous: Group | None, cast: Cast) -> Group | None:
+def _lent_by_previous(
+    text: str, group: Group, sentence: Sentence, sentences: tuple[Sentence, ...], previous: Group | None, cast: Cast
+) -> Group | None:
     """A quotation standing alone right after another continues its speaker
     when no new speech verb comes in between (nor, across paragraphs, another person)."""
     start = group.spans[0][0]
@@ -251,7 +253,24 @@ def _lent_by_previous(text: str, group: Group, sentence: Sentence, previous: Gro
     # Across a paragraph break, a person named in between may be the new speaker.
     if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
         return None
+    if sentence.index > 0 and _narrated_by_someone_else(
+        sentences[sentence.index - 1], gap_start, previous.speaker, cast
+    ):
+        return None
     return previous
+
+
+def _narrated_by_someone_else(before: Sentence, gap_start: int, speaker: str, cast: Cast) -> bool:
+    """Does the sentence right before the quotation, after the previous one, open with
+    another person ("…," Sanders said. Clinton touted her record. "…")? Then the
+    quotation may be theirs, and nobody is carried over."""
+    if before.start < gap_start:
+        return False
+    subject = opening_subject(before.text)
+    if subject is None or subject[0] != "name":
+        return False
+    name = cast.resolve(strip_openers(subject[1], cast))
+    return bool(name) and name != speaker and plausible_person(name, cast)
 
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:

@@ -276,3 +276,11 @@ def test_an_aside_in_parentheses_is_no_subject_a_pronoun_finds() -> None:
 def test_a_question_keeps_an_attribution_followed_by_a_comment_on_the_speaking(attribution: str) -> None:
     text = f'Mayor Ana Ruiz spoke first. "We will win this vote," she said.\n\n"Why does that matter?" {attribution} "Nobody believes it."'
     assert speakers(text) == ["Ana Ruiz", "Tom Reyes"]
+
+
+def test_a_quotation_after_a_sentence_about_another_person_is_not_lent_the_last_speaker() -> None:
+    text = (
+        'Mayor Ana Ruiz met voters with Senator Tom Reyes. "It is a national disgrace," Reyes said. '
+        'Ruiz touted her own record on the issue. "We need fair elections in every workplace."'
+    )
+    assert speakers(text) == ["Tom Reyes", None]
