@@ -270,7 +270,7 @@ def _narrated_by_someone_else(before: Sentence, gap_start: int, speaker: str, ca
     if subject is None or subject[0] != "name":
         return False
     name = cast.resolve(strip_openers(subject[1], cast))
-    return bool(name) and name != speaker and plausible_person(name, cast)
+    return name is not None and name != speaker and plausible_person(name, cast)
 
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:
