@@ -176,6 +176,11 @@ def subject_before(chunk: str) -> str | None:
     chunk = _PARENTHETICAL.sub("", chunk).rstrip()
     if not chunk:
         return None
+    relative = _RELATIVE_WHO.search(chunk)
+    if relative:
+        # "backed by Sen. Ana Ruiz, the top Democrat on the panel, who said": the subject of a
+        # non-restrictive relative clause is the person it describes, before the comma.
+        chunk = chunk[: relative.start() + 1]
     if chunk.endswith(","):
         # The appositive starts at the comma right after a name or role.
         body = chunk[:-1]
@@ -219,6 +224,9 @@ def subject_before(chunk: str) -> str | None:
             return after_comma
     words = clause.split()
     return " ".join(words[-8:]) if words else None
+
+
+_RELATIVE_WHO = re.compile(r",\s*who$")
 
 
 def _first_of_chain(body: str, c: int) -> str | None:

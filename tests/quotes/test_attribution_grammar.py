@@ -80,3 +80,14 @@ def test_clause_of_time_and_leading_conjunction(text: str) -> None:
 def test_description_after_fronted_words_and_a_comma_is_the_subject() -> None:
     text = "Osk Harbor voted on Monday. But the town has one thing in common with Vale, the harbor master noted: “We both flood.”"
     assert speakers(text) == ["the harbor master"]
+
+
+def test_the_person_a_relative_clause_describes_is_the_subject_of_its_speech_verb() -> None:
+    text = (
+        "Mrs. Vale said the emails were sent in error. Her plan was backed on Friday by Sen. Ana Ruiz "
+        "of Ohio, the top Democrat on the panel, who said the emails were harmless. "
+        '"It never made sense to me," she said.'
+    )
+    assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
+    text = 'The plan was backed by Senator Ana Ruiz, who said: "It never made sense to me."'
+    assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
