@@ -250,27 +250,27 @@ def _lent_by_previous(
     between = text[gap_start:start]
     if VERB_RE.search(between) and not AFTER.match(between):
         return None
-    # Across a paragraph break, a person named in between may be the new speaker.
-    if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
+    # The sentence right before the quotation may open with a person ("…," Sanders said.
+    # Clinton touted her record. "…"): another one may be the new speaker; the same one
+    # goes on speaking, whoever else that sentence names ("Ruiz is upbeat about Reyes.").
+    narrator = _opening_person(sentences[sentence.index - 1], gap_start, cast) if sentence.index > 0 else None
+    if narrator is not None and narrator != previous.speaker:
         return None
-    if sentence.index > 0 and _narrated_by_someone_else(
-        sentences[sentence.index - 1], gap_start, previous.speaker, cast
-    ):
+    # Across a paragraph break, a person named in between may be the new speaker.
+    if "\n" in between and narrator is None and _someone_else(cast, previous.speaker, gap_start, start):
         return None
     return previous
 
 
-def _narrated_by_someone_else(before: Sentence, gap_start: int, speaker: str, cast: Cast) -> bool:
-    """Does the sentence right before the quotation, after the previous one, open with
-    another person ("…," Sanders said. Clinton touted her record. "…")? Then the
-    quotation may be theirs, and nobody is carried over."""
+def _opening_person(before: Sentence, gap_start: int, cast: Cast) -> str | None:
+    """The person a sentence after ``gap_start`` opens with, if any."""
     if before.start < gap_start:
-        return False
+        return None
     subject = opening_subject(before.text)
     if subject is None or subject[0] != "name":
-        return False
+        return None
     name = cast.resolve(strip_openers(subject[1], cast))
-    return name is not None and name != speaker and plausible_person(name, cast)
+    return name if name is not None and plausible_person(name, cast) else None
 
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:

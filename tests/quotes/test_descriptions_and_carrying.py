@@ -284,3 +284,12 @@ def test_a_quotation_after_a_sentence_about_another_person_is_not_lent_the_last_
         'Ruiz touted her own record on the issue. "We need fair elections in every workplace."'
     )
     assert speakers(text) == ["Tom Reyes", None]
+
+
+def test_the_speaker_goes_on_after_a_paragraph_that_opens_with_them_whoever_else_it_names() -> None:
+    text = (
+        'Ana Ruiz met voters in Osk. "The plan is dead," Ruiz notes.\n\n'
+        "Ruiz is upbeat about Tom Reyes and his chances in the fall.\n\n"
+        '"Not only can he win, he is the one with the best chance."'
+    )
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]
