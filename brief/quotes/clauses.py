@@ -136,7 +136,12 @@ _INTRO = re.compile(
     r"(?P<verb>[a-z]{3,}(?:ed|s|ing|en))\b"
 )
 # A speaker's label before a colon, as in transcripts: "Rep. Ana Ruiz (D-Ore.): “…”".
-_LABEL = re.compile(rf"^(?:[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})(?:\s*\([^()]{{0,20}}\))?\s*:$")
+# The words before the name are a role ("Coach Ana Ruiz:", "Secretary of State Ana Ruiz:"),
+# never a preposition of topic: in "Coach Tom Reyes on Ana Ruiz:" the words are about Ruiz.
+_LABEL = re.compile(
+    rf"^(?:(?!(?:on|about|against)\s)[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})"
+    r"(?:\s*\([^()]{0,20}\))?\s*:$"
+)
 
 
 def introducing_subject(lead: str) -> tuple[str, str] | None:
@@ -335,7 +340,8 @@ _ROLE_BETWEEN = re.compile(
     r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
 )
 _OBJECT_OF_DESCRIPTION = re.compile(
-    r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
+    r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+"
+    r"(?:of|for|to|with|at|from|against|about)\s+$",
     re.IGNORECASE,
 )
 

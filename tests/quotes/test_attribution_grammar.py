@@ -91,3 +91,16 @@ def test_the_person_a_relative_clause_describes_is_the_subject_of_its_speech_ver
     assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
     text = 'The plan was backed by Senator Ana Ruiz, who said: "It never made sense to me."'
     assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document about a person speaks for itself, not for the person it is against.
+        ('Tom Reyes was charged. The indictment against Tom Reyes reads: "The defendant deceived investors."', None),
+        # A label naming the speaker, then the person the words are about.
+        ('Ana Ruiz scored twice. Coach Tom Reyes on Ana Ruiz: "She is the best I have seen."', "Tom Reyes"),
+    ],
+)
+def test_the_person_a_quotation_is_about_is_not_its_speaker(text: str, expected: str | None) -> None:
+    assert [q.speaker for q in brief.parse(text).quotes] == [expected]
