@@ -275,6 +275,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # "said Osk resident Whit Sandvik", "tweeted Vale spokesman Ari Conant": the
             # first name only qualifies the role; the person comes after it.
             return ("name", runs[1].group())
+        if runs and runs[0].start() > 0 and _ROLE_BEFORE_NAME.fullmatch(np, 0, runs[0].start()):
+            # "said former tech executive Ana Ruiz during the debate": a role in lower case,
+            # then the person; what follows the name is the rest of the clause.
+            return ("name", runs[0].group())
         # "said a spokesman for Sen. Ana Ruiz": a name after a preposition is no speaker.
         object_of = (
             bool(runs) and runs[-1].start() > 0 and np[: runs[-1].start()].split()[-1].lower() in _AFTER_HEAD - {"as"}
@@ -338,6 +342,12 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
 # One to four lower-case words between two names: a role ("resident", "bureau chief").
 _ROLE_BETWEEN = re.compile(
     r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
+)
+# "former tech executive ", "campaign manager ": lower-case words ending in a role noun, with
+# no determiner or preposition ("a spokesman for ") among them.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?!(?:a|an|the|his|her|their|its|one|of|for|to|with|at|from|by|on|in|and|or)\b)[a-z][a-z-]*\s+){0,3}"
+    rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+"
 )
 _OBJECT_OF_DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+"

@@ -104,3 +104,15 @@ def test_the_person_a_relative_clause_describes_is_the_subject_of_its_speech_ver
 )
 def test_the_person_a_quotation_is_about_is_not_its_speaker(text: str, expected: str | None) -> None:
     assert [q.speaker for q in brief.parse(text).quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," said former tech executive Ana Ruiz during the second debate.', "Ana Ruiz"),
+        ('"We will win," said campaign manager Tom Reyes on Monday.', "Tom Reyes"),
+        ('"We will win," said a spokesman for Ana Ruiz on Monday.', "a spokesman for Ana Ruiz"),
+    ],
+)
+def test_a_role_in_lower_case_before_a_name_after_the_verb(text: str, expected: str) -> None:
+    assert [q.speaker for q in brief.parse(text).quotes] == [expected]
