@@ -121,7 +121,7 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     if not last.spans[-1][2]:
         return False
     between = text[prev_end : span[0]]
-    if len(between.split()) > 24 or any(ch in between for ch in '"“”«»'):
+    if len(between.split()) > _LONGEST_BETWEEN or any(ch in between for ch in '"“”«»'):
         return False
     m = AFTER.match(between)
     if not m:
@@ -163,8 +163,10 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     return True
 
 
-# Words of an attribution clause between two pieces of one quotation, at most.
-_LONGEST_ATTRIBUTION = 20
+# Words of an attribution clause between two pieces of one quotation, at most: the words
+# after the speaker, and all the words between the pieces.
+_LONGEST_ATTRIBUTION = 32
+_LONGEST_BETWEEN = 40
 # A sentence end followed by more words: the attribution clause is over and narrative goes on.
 _NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
 

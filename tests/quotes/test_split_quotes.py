@@ -51,3 +51,11 @@ def test_another_speech_verb_in_a_long_attribution_keeps_two_quotations() -> Non
 def test_sentence_continued_in_lower_case_after_the_attribution_is_one_quotation() -> None:
     text = "“We have every reason to settle,” Tom Reyes said of the two unions, “because a strike hurts both.”"
     assert quotes(text) == [("We have every reason to settle, … because a strike hurts both.", "Tom Reyes")]
+
+
+def test_a_long_appositive_describing_the_speaker_between_the_pieces_still_joins_them() -> None:
+    text = (
+        "“The port will reopen in May,” said Ivo B. Brandt, a former harbour master in Osk who is now a "
+        "senior fellow at the Vale Institute for Coastal Trade and Shipping. “The ships are already waiting.”"
+    )
+    assert quotes(text) == [("The port will reopen in May, … The ships are already waiting.", "Ivo B. Brandt")]
