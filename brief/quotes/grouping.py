@@ -87,7 +87,10 @@ def group_spans(text: str, paragraphs: list[tuple[int, int]], sentences: tuple[S
         # Only this paragraph's sentences can touch its quotations: passing just
         # them keeps the whole loop linear in the number of sentences.
         inside = sentence_spans[bisect_left(sentence_starts, p_start) : bisect_left(sentence_starts, p_end)]
-        spans = plausible_quotes(inside, spans)
+        kept = set(plausible_quotes(inside, spans))
+        # A long speech quoted to the end of its paragraph ("Sanders responded, “…”") is
+        # no runaway from a missing closing mark, whatever its length.
+        spans = [sp for sp in spans if sp in kept or (sp[2] and not text[sp[1] : p_end].strip())]
         for span in spans:
             last = groups[-1] if groups else None
             if last is not None and _continues(text, last, span, p_index, paragraphs):

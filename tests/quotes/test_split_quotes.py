@@ -59,3 +59,10 @@ def test_a_long_appositive_describing_the_speaker_between_the_pieces_still_joins
         "senior fellow at the Vale Institute for Coastal Trade and Shipping. “The ships are already waiting.”"
     )
     assert quotes(text) == [("The port will reopen in May, … The ships are already waiting.", "Ivo B. Brandt")]
+
+
+def test_a_long_speech_quoted_to_the_end_of_its_paragraph_is_one_quotation() -> None:
+    speech = " ".join(f"Point {n} of the plan is simple." for n in range(1, 13))
+    text = f"Mayor Ana Ruiz met voters.\n\nAna Ruiz responded, “{speech}”\n\nThe meeting ended at noon."
+    found = brief.parse(text).quotes
+    assert [(q.text, q.speaker, q.kind) for q in found] == [(speech, "Ana Ruiz", "full")]
