@@ -28,7 +28,7 @@ from brief.quotes.candidates import (
     signature,
     stands_alone,
 )
-from brief.quotes.clauses import AFTER, SPEECH_NOUNS, VERB_RE, introducing_subject
+from brief.quotes.clauses import AFTER, SPEECH_NOUNS, VERB_RE, introducing_subject, opening_subject
 from brief.quotes.coreference import PronounResolver, link_nominal
 from brief.quotes.grouping import (
     Group,
@@ -164,7 +164,7 @@ def _attribute(
         previous_end = previous.spans[-1][1] if previous is not None else None
         found = introduced_by_previous(text, start, sentence, sentences, previous_end)
     if not found:
-        lent = _lent_by_previous(text, group, sentence, previous, cast)
+        lent = _lent_by_previous(text, group, sentence, sentences, previous, cast)
         if lent is not None:
             group.speaker, group.speaker_kind = lent.speaker, lent.speaker_kind
             group.mention, group.resolution = lent.mention, "carried"
@@ -236,7 +236,9 @@ def _close(previous: Group, start: int, text: str) -> bool:
     return len(gap.split()) <= 40
 
 
-def _lent_by_previous(text: str, group: Group, sentence: Sentence, previous: Group | None, cast: Cast) -> Group | None:
+def _lent_by_previous(
+    text: str, group: Group, sentence: Sentence, sentences: tuple[Sentence, ...], previous: Group | None, cast: Cast
+) -> Group | None:
     """A quotation standing alone right after another continues its speaker
     when no new speech verb comes in between (nor, across paragraphs, another person)."""
     start = group.spans[0][0]
@@ -248,10 +250,27 @@ def _lent_by_previous(text: str, group: Group, sentence: Sentence, previous: Gro
     between = text[gap_start:start]
     if VERB_RE.search(between) and not AFTER.match(between):
         return None
+    # The sentence right before the quotation may open with a person ("…," Sanders said.
+    # Clinton touted her record. "…"): another one may be the new speaker; the same one
+    # goes on speaking, whoever else that sentence names ("Ruiz is upbeat about Reyes.").
+    narrator = _opening_person(sentences[sentence.index - 1], gap_start, cast) if sentence.index > 0 else None
+    if narrator is not None and narrator != previous.speaker:
+        return None
     # Across a paragraph break, a person named in between may be the new speaker.
-    if "\n" in between and _someone_else(cast, previous.speaker, gap_start, start):
+    if "\n" in between and narrator is None and _someone_else(cast, previous.speaker, gap_start, start):
         return None
     return previous
+
+
+def _opening_person(before: Sentence, gap_start: int, cast: Cast) -> str | None:
+    """The person a sentence after ``gap_start`` opens with, if any."""
+    if before.start < gap_start:
+        return None
+    subject = opening_subject(before.text)
+    if subject is None or subject[0] != "name":
+        return None
+    name = cast.resolve(strip_openers(subject[1], cast))
+    return name if name is not None and plausible_person(name, cast) else None
 
 
 def _someone_else(cast: Cast, speaker: str, lo: int, hi: int) -> bool:

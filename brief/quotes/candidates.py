@@ -103,9 +103,12 @@ def after_match(text: str, start: int, end: int, limit: int) -> re.Match | None:
     return m
 
 
-# "… said as he launched the process": a clause of time about the speaking itself.
-_WHILE_SPEAKING = re.compile(r"\s*(?:as|while|when)\s+(?:he|she|they|it)\b")
-_COMMENT = re.compile(r",\s+(?:a|an|the|one|his|her|their|its)\s+[a-z]")
+# "… said as he launched the process", "… went on, as if he had not heard": a clause
+# about the speaking itself.
+_WHILE_SPEAKING = re.compile(r",?\s*(?:as\s+(?:if|though)\b|(?:as|while|when)\s+(?:he|she|they|it)\b)")
+# "…!' LeVell declared, a point he likes to make" / "…?' Ruiz asked, repeating a charge she
+# made before": a comment on the words or a participle of the speaker, not new speech.
+_COMMENT = re.compile(r",\s+(?:(?:a|an|the|one|his|her|their|its)\s+[a-z]|[a-z]{3,}ing\b)")
 _GOES_ON_IN_LOWER_CASE = re.compile(r"[ \t]+[a-z]")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:[a-z]+ly\s+)?(?:to|at|in|on|into|during|after|before|about|from|outside|inside|near|over|with|"

@@ -136,7 +136,12 @@ _INTRO = re.compile(
     r"(?P<verb>[a-z]{3,}(?:ed|s|ing|en))\b"
 )
 # A speaker's label before a colon, as in transcripts: "Rep. Ana Ruiz (D-Ore.): “…”".
-_LABEL = re.compile(rf"^(?:[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})(?:\s*\([^()]{{0,20}}\))?\s*:$")
+# The words before the name are a role ("Coach Ana Ruiz:", "Secretary of State Ana Ruiz:"),
+# never a preposition of topic: in "Coach Tom Reyes on Ana Ruiz:" the words are about Ruiz.
+_LABEL = re.compile(
+    rf"^(?:(?!(?:on|about|against)\s)[\w.’'-]+\s+){{0,4}}?(?P<np>{NAME_RUN.pattern})"
+    r"(?:\s*\([^()]{0,20}\))?\s*:$"
+)
 
 
 def introducing_subject(lead: str) -> tuple[str, str] | None:
@@ -176,6 +181,11 @@ def subject_before(chunk: str) -> str | None:
     chunk = _PARENTHETICAL.sub("", chunk).rstrip()
     if not chunk:
         return None
+    relative = _RELATIVE_WHO.search(chunk)
+    if relative:
+        # "backed by Sen. Ana Ruiz, the top Democrat on the panel, who said": the subject of a
+        # non-restrictive relative clause is the person it describes, before the comma.
+        chunk = chunk[: relative.start() + 1]
     if chunk.endswith(","):
         # The appositive starts at the comma right after a name or role.
         body = chunk[:-1]
@@ -221,6 +231,9 @@ def subject_before(chunk: str) -> str | None:
     return " ".join(words[-8:]) if words else None
 
 
+_RELATIVE_WHO = re.compile(r",\s*who$")
+
+
 def _first_of_chain(body: str, c: int) -> str | None:
     """ "Tom Reyes, the head of Harbor Trust, a group that ..., said": appositives may stack;
     the subject is the name that opens the chain, right after a clause start."""
@@ -262,6 +275,10 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
             # "said Osk resident Whit Sandvik", "tweeted Vale spokesman Ari Conant": the
             # first name only qualifies the role; the person comes after it.
             return ("name", runs[1].group())
+        if runs and runs[0].start() > 0 and _ROLE_BEFORE_NAME.fullmatch(np, 0, runs[0].start()):
+            # "said former tech executive Ana Ruiz during the debate": a role in lower case,
+            # then the person; what follows the name is the rest of the clause.
+            return ("name", runs[0].group())
         # "said a spokesman for Sen. Ana Ruiz": a name after a preposition is no speaker.
         object_of = (
             bool(runs) and runs[-1].start() > 0 and np[: runs[-1].start()].split()[-1].lower() in _AFTER_HEAD - {"as"}
@@ -326,8 +343,15 @@ def speaker_from_np(np: str, inverted: bool = False, according: bool = False) ->
 _ROLE_BETWEEN = re.compile(
     r"(?:\s+(?!(?:and|or|but|with|of|to|in|on|at|for|from|by|his|her|their|its|who|which|that|as)\b)[a-z][a-z-]*){1,4}\s+"
 )
+# "former tech executive ", "campaign manager ": lower-case words ending in a role noun, with
+# no determiner or preposition ("a spokesman for ") among them.
+_ROLE_BEFORE_NAME = re.compile(
+    r"(?:(?!(?:a|an|the|his|her|their|its|one|of|for|to|with|at|from|by|on|in|and|or)\b)[a-z][a-z-]*\s+){0,3}"
+    rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+"
+)
 _OBJECT_OF_DESCRIPTION = re.compile(
-    r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+(?:of|for|to|with|at|from)\s+$",
+    r"(?:^|(?<=\s))(?:a|an|the|one|his|her|their|its|another)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+"
+    r"(?:of|for|to|with|at|from|against|about)\s+$",
     re.IGNORECASE,
 )
 

@@ -83,6 +83,8 @@ class PronounResolver:
         self._subjects[index] = None  # guards against cycles
         sentence = self.sentences[index]
         result = None
+        if sentence.text.lstrip().startswith("("):
+            return None  # an aside in parentheses: the story's subject goes on around it
         for m in VERB_RE.finditer(sentence.text):
             pos = sentence.start + m.start()
             if self._inside_quote(pos) or m.group().lower().startswith("according"):
@@ -112,11 +114,24 @@ class PronounResolver:
                 if ref is not None:
                     result = (ref[1], ref[0], "m" if first == "he" else "f")
         if result is None:
-            result = self._first_mention(sentence)
+            result = self._subject_without_speech(sentence)
         self._subjects[index] = result
         return result
 
-    def _first_mention(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
+    def _subject_without_speech(self, sentence: Sentence) -> tuple[str, str, str | None] | None:
+        """The subject of a sentence whose speech verbs (if any) gave none: the first person
+        named in its main clause, unless a pronoun comes first ("... she was a booster of
+        Ivo Brandt": the name is an object and the subject a pronoun, left unresolved)."""
+        main = sentence.start + main_clause_start(sentence.text[:200])
+        found = self._first_mention(sentence)
+        limit = found[0] if found else sentence.end
+        if any(not self._inside_quote(m.start()) for m in _SUBJECT_PRONOUN.finditer(self.text, main, limit)):
+            # The pronoun is the subject, and who it is stays open: a chain of guesses
+            # from sentence to sentence goes wrong more often than not.
+            return None
+        return found[1] if found else None
+
+    def _first_mention(self, sentence: Sentence) -> tuple[int, tuple[str, str, str | None]] | None:
         # A name in a fronted clause ("Speaking in Salem, New Hampshire, ...") is no subject.
         lo = bisect_right(self.mention_pos, sentence.start + main_clause_start(sentence.text[:200]) - 1)
         hi = bisect_right(self.mention_pos, sentence.end - 1)
@@ -131,7 +146,7 @@ class PronounResolver:
             run = NAME_RUN.match(self.text, pos)
             if run and _QUALIFIES_A_NAME.match(self.text, run.end()):
                 continue  # "Clinton spokeswoman Jennifer Palmieri": the first name only qualifies the role
-            return ("name", name, self._gender("name", name))
+            return pos, ("name", name, self._gender("name", name))
         return None
 
     def recent_organisation(self, index: int, look_back: int = 6) -> str | None:
@@ -333,6 +348,7 @@ _QUALIFIES_A_NAME = re.compile(
     rf"\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+[A-Z][a-z]"
 )
 _MAX_BETWEEN = 24
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll)$")
 # A name right after a preposition is no sentence subject.
 _PREPOSITIONS = frozenset(["in", "at", "of", "for", "with", "from", "by", "to", "on", "as", "about", "against"])

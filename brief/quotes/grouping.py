@@ -87,7 +87,10 @@ def group_spans(text: str, paragraphs: list[tuple[int, int]], sentences: tuple[S
         # Only this paragraph's sentences can touch its quotations: passing just
         # them keeps the whole loop linear in the number of sentences.
         inside = sentence_spans[bisect_left(sentence_starts, p_start) : bisect_left(sentence_starts, p_end)]
-        spans = plausible_quotes(inside, spans)
+        kept = set(plausible_quotes(inside, spans))
+        # A long speech quoted to the end of its paragraph ("Sanders responded, “…”") is
+        # no runaway from a missing closing mark, whatever its length.
+        spans = [sp for sp in spans if sp in kept or (sp[2] and not text[sp[1] : p_end].strip())]
         for span in spans:
             last = groups[-1] if groups else None
             if last is not None and _continues(text, last, span, p_index, paragraphs):
@@ -121,7 +124,7 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     if not last.spans[-1][2]:
         return False
     between = text[prev_end : span[0]]
-    if len(between.split()) > 24 or any(ch in between for ch in '"“”«»'):
+    if len(between.split()) > _LONGEST_BETWEEN or any(ch in between for ch in '"“”«»'):
         return False
     m = AFTER.match(between)
     if not m:
@@ -138,13 +141,20 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     tail_words = matched(REST_OF_CLAUSE, tail)
     # An appositive may describe the speaker: ", head of luxury at Euromonitor".
     limit = 14 if tail.lstrip().startswith(",") else 6
-    if len(tail_words.split()) > limit or not re.search(r"[.,:]\s*$", between):
+    if not re.search(r"[.,:]\s*$", between):
+        return False
+    # A longer clause may say where and when the words were spoken ("said at a rally in
+    # Osk, Vale County, on Tuesday"), but reports no other speech ("after Ruiz told ...").
+    n_tail = len(tail_words.split())
+    if n_tail > limit and (n_tail > _LONGEST_ATTRIBUTION or VERB_RE.search(tail_words)):
         return False
     if _NEW_SENTENCE.search(ABBREVIATION.sub("A", tail)):
         # "…," X said on Monday. The hearing lasted an hour. "…": narrative in between.
         return False
     inner = text[span[0] + 1 : span[0] + 3]
-    if not inner[:1].isupper() and not inner[:1].isdigit():
+    # After a comma the second piece may go on with the same sentence in lower case
+    # ("…,” she said, “because …”); after a full stop it must start a new one.
+    if not inner[:1].isupper() and not inner[:1].isdigit() and not between.rstrip().endswith(","):
         return False
     # The second piece must not carry its own, different attribution.
     m2 = after_match(text, span[0], span[1], span[1] + 160)
@@ -156,6 +166,10 @@ def _split_by_attribution(text: str, last: Group, span: tuple[int, int, bool]) -
     return True
 
 
+# Words of an attribution clause between two pieces of one quotation, at most: the words
+# after the speaker, and all the words between the pieces.
+_LONGEST_ATTRIBUTION = 32
+_LONGEST_BETWEEN = 40
 # A sentence end followed by more words: the attribution clause is over and narrative goes on.
 _NEW_SENTENCE = re.compile(r"[.!?;]\s+\S")
 

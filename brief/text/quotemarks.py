@@ -88,7 +88,7 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     outside double-quoted ones, so apostrophes and nested quotes never break them.
     """
     double = _pair(text, _double_marks(text))
-    single = _pair(text, _single_marks(text, double))
+    single = _pair(text, _single_marks(text, double), nested=True)
     if not single:
         return double
     # Daily Mail style nests double quotes inside single ones ('He said "no",'
@@ -123,9 +123,13 @@ def _single_marks(text: str, double_spans: list[tuple[int, int, bool]]) -> list[
     return marks
 
 
-def _pair(text: str, marks: list[Mark]) -> list[tuple[int, int, bool]]:
+def _pair(text: str, marks: list[Mark], nested: bool = False) -> list[tuple[int, int, bool]]:
+    """Openers paired with closers. With ``nested`` (single marks), a quotation inside an
+    open one ('… the term 'black puppet' is odd,' she wrote) is closed by the first closer
+    that has another one after it for the outer quotation."""
     spans: list[tuple[int, int, bool]] = []
     open_at: int | None = None
+    inner = 0  # quotations open inside the open one
     for k, mark in enumerate(marks):
         role = mark.role
         if role == EITHER:
@@ -133,6 +137,8 @@ def _pair(text: str, marks: list[Mark]) -> list[tuple[int, int, bool]]:
         if role == OPEN:
             if open_at is None:
                 open_at = mark.pos
+            elif nested and not _after_sentence(text, mark.pos):
+                inner += 1
             # An opener inside an open quotation right after a finished sentence
             # continues it (flattened paragraphs); otherwise it is a nested quote.
             continue
@@ -140,8 +146,12 @@ def _pair(text: str, marks: list[Mark]) -> list[tuple[int, int, bool]]:
             continue  # a closer with no opener: an apostrophe or a quote from an earlier paragraph
         if not mark.strong and mark.char in "'’" and _possessive(text, mark.pos) and _later_close(text, marks, k):
             continue  # the Smiths' house, inside a quotation that closes later
+        if inner and _later_close(text, marks, k):
+            inner -= 1
+            continue
         spans.append((open_at, mark.pos + 1, True))
         open_at = None
+        inner = 0
     if open_at is not None:
         spans.append((open_at, len(text), False))
     return spans

@@ -80,3 +80,39 @@ def test_clause_of_time_and_leading_conjunction(text: str) -> None:
 def test_description_after_fronted_words_and_a_comma_is_the_subject() -> None:
     text = "Osk Harbor voted on Monday. But the town has one thing in common with Vale, the harbor master noted: “We both flood.”"
     assert speakers(text) == ["the harbor master"]
+
+
+def test_the_person_a_relative_clause_describes_is_the_subject_of_its_speech_verb() -> None:
+    text = (
+        "Mrs. Vale said the emails were sent in error. Her plan was backed on Friday by Sen. Ana Ruiz "
+        "of Ohio, the top Democrat on the panel, who said the emails were harmless. "
+        '"It never made sense to me," she said.'
+    )
+    assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
+    text = 'The plan was backed by Senator Ana Ruiz, who said: "It never made sense to me."'
+    assert [q.speaker for q in brief.parse(text).quotes] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document about a person speaks for itself, not for the person it is against.
+        ('Tom Reyes was charged. The indictment against Tom Reyes reads: "The defendant deceived investors."', None),
+        # A label naming the speaker, then the person the words are about.
+        ('Ana Ruiz scored twice. Coach Tom Reyes on Ana Ruiz: "She is the best I have seen."', "Tom Reyes"),
+    ],
+)
+def test_the_person_a_quotation_is_about_is_not_its_speaker(text: str, expected: str | None) -> None:
+    assert [q.speaker for q in brief.parse(text).quotes] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," said former tech executive Ana Ruiz during the second debate.', "Ana Ruiz"),
+        ('"We will win," said campaign manager Tom Reyes on Monday.', "Tom Reyes"),
+        ('"We will win," said a spokesman for Ana Ruiz on Monday.', "a spokesman for Ana Ruiz"),
+    ],
+)
+def test_a_role_in_lower_case_before_a_name_after_the_verb(text: str, expected: str) -> None:
+    assert [q.speaker for q in brief.parse(text).quotes] == [expected]

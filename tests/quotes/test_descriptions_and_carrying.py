@@ -245,3 +245,51 @@ def test_a_place_in_a_fronted_clause_is_not_the_subject_a_pronoun_finds() -> Non
         "He says, “Nobody there has run anything bigger than a bake sale.”"
     )
     assert [q.speaker for q in brief.parse(text, input_format="text").quotes] == ["Ivo Brandt"]
+
+
+def test_a_name_after_the_pronoun_that_opens_a_clause_is_its_object_not_its_subject() -> None:
+    text = (
+        "Senator Ana Ruiz has refused to campaign with the nominee. It is not as if she has never "
+        "backed a candidate - she knocked on doors for the party nominee Tom Reyes in 2012. "
+        '"I was at every rally," she said.'
+    )
+    assert speakers(text) == [None]
+
+
+def test_an_aside_in_parentheses_is_no_subject_a_pronoun_finds() -> None:
+    text = (
+        "Ana Ruiz signed a deal with the Vale Group in 2012. (Tom Reyes Footwear makes her shoes.) "
+        'At the time, she said: "This is a partnership we are proud of."'
+    )
+    assert "Tom Reyes Footwear" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        # A participle after the verb says more about the speaking, not who speaks next.
+        "Governor Tom Reyes asked, repeating a charge he made last week.",
+        # So does a clause of manner.
+        "Governor Tom Reyes went on, as if he had not heard her.",
+    ],
+)
+def test_a_question_keeps_an_attribution_followed_by_a_comment_on_the_speaking(attribution: str) -> None:
+    text = f'Mayor Ana Ruiz spoke first. "We will win this vote," she said.\n\n"Why does that matter?" {attribution} "Nobody believes it."'
+    assert speakers(text) == ["Ana Ruiz", "Tom Reyes"]
+
+
+def test_a_quotation_after_a_sentence_about_another_person_is_not_lent_the_last_speaker() -> None:
+    text = (
+        'Mayor Ana Ruiz met voters with Senator Tom Reyes. "It is a national disgrace," Reyes said. '
+        'Ruiz touted her own record on the issue. "We need fair elections in every workplace."'
+    )
+    assert speakers(text) == ["Tom Reyes", None]
+
+
+def test_the_speaker_goes_on_after_a_paragraph_that_opens_with_them_whoever_else_it_names() -> None:
+    text = (
+        'Ana Ruiz met voters in Osk. "The plan is dead," Ruiz notes.\n\n'
+        "Ruiz is upbeat about Tom Reyes and his chances in the fall.\n\n"
+        '"Not only can he win, he is the one with the best chance."'
+    )
+    assert speakers(text) == ["Ana Ruiz", "Ana Ruiz"]

@@ -51,6 +51,12 @@ def quoted(text: str) -> list[str]:
         ("\"She told me 'never again' and meant it,\" he said.", ["\"She told me 'never again' and meant it,\""]),
         # A flattened two-paragraph quotation re-opens without closing first.
         ("'First part. 'Second part,' he said.", ["'First part. 'Second part,'"]),
+        # A single-quoted quotation inside a single-quoted one closes first.
+        (
+            "'His use of the word 'puppet' is odd for a senator,' wrote one reader.",
+            ["'His use of the word 'puppet' is odd for a senator,'"],
+        ),
+        ("'He called it 'a puppet show' and left.' Then she sat down.", ["'He called it 'a puppet show' and left.'"]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
