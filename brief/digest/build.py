@@ -13,7 +13,6 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,11 +22,9 @@ from brief.digest.inputs import Pending
 from brief.errors import BriefError, InputError, UsageError
 from brief.ingest.sources import Source
 from brief.reports import DigestStats
-from brief.types import Article, Digest, Failure, Story
+from brief.types import Article, Digest, Failure
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from brief.abstractive import AbstractiveOptions, ModelHandle
     from brief.digest.cache import ArticleCache
     from brief.digest.cluster import ArticleFeatures
@@ -36,8 +33,6 @@ LOAD_THREADS = 8
 # Folders of at least this many inputs are analysed in worker processes (up to MAX_WORKERS).
 PARALLEL_MIN = 200
 MAX_WORKERS = 4
-# Story building is split into this many shares per worker.
-STORY_SHARES = 8
 Progress = Callable[[int, int, str], None]
 # A worker's answer: the article and its clustering features.
 Analysed = tuple[Article, "ArticleFeatures"]
@@ -103,7 +98,9 @@ def build_digest(
     input is read, so a missing model fails fast.
     """
     from brief.digest.cache import ArticleCache, default_cache_dir
+    from brief.digest.cluster import cluster_articles
     from brief.digest.inputs import collect
+    from brief.digest.stories import build_story, order_stories
 
     inputs = arguments.input_list("inputs", inputs)
     urls = arguments.input_list("urls", urls)  # type: ignore[assignment]
@@ -143,54 +140,11 @@ def build_digest(
     if not specs and not earlier:
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
     pending, failures = collect(specs, fetch, input_format, max_bytes=max_bytes, max_files=max_files)  # type: ignore[arg-type]
-    # Worker processes are slow to start: the same ones analyse articles and build stories.
-    pool = _Pool(_analysis_workers(len(pending)))
-    try:
-        ordered, stories, processed, cached = _analysed_stories(
-            pending, earlier, failures, cache, pool, keep_boilerplate, threshold, points, quotes, progress
-        )
-    except BaseException:
-        pool.close(wait=False)  # Ctrl-C or an error: do not wait for queued work
-        raise
-    pool.close()  # all work is done: reap the workers
-    digest = Digest(
-        date=day,
-        stories=stories,
-        failures=tuple(failures),
-        stats=DigestStats(articles=len(ordered), processed=processed, cached=cached, failed=len(failures)),
-    )
-    if handle is not None:
-        # After the extractive digest is complete: generated text never reaches the cache or the record.
-        from brief.abstractive import AbstractiveOptions
-        from brief.digest.abstractive import rewrite_digest
-
-        digest = rewrite_digest(digest, handle, generation or AbstractiveOptions())
-    return digest
-
-
-def _analysed_stories(
-    pending: Sequence[Pending],
-    earlier: list[Article],
-    failures: list[Failure],
-    cache: ArticleCache,
-    pool: _Pool,
-    keep_boilerplate: bool,
-    threshold: float | None,
-    points: int | None,
-    quotes: int,
-    progress: Progress | None,
-) -> tuple[list[Article], tuple[Story, ...], int, int]:
-    """Analyse (or take from the cache), cluster and build the stories: (the articles
-    in canonical order, the ordered stories, articles processed, articles cached).
-    Appends the inputs that fail to ``failures``."""
-    from brief.digest.cluster import cluster_articles
-    from brief.digest.stories import order_stories
-
     fresh: dict[str, Article] = {}
     # Clustering's share of the work on an article, done by the worker that analysed it.
     features: dict[str, tuple[Article, ArticleFeatures]] = {}
     processed = cached = 0
-    analysed = _analyse_all(_load_all(pending), cache, keep_boilerplate, pool)
+    analysed = _analyse_all(_load_all(pending), cache, keep_boilerplate, workers=_analysis_workers(len(pending)))
     for done, (item, outcome, from_cache, found) in enumerate(analysed, 1):
         if progress:
             progress(done - 1, len(pending), item.origin)
@@ -220,8 +174,22 @@ def _analysed_stories(
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
     # A generator, so the features (term dicts) are dropped as clustering takes them.
     groups = cluster_articles(ordered, threshold, (_features_of(a, features) for a in ordered))
-    stories = order_stories(_build_stories([[ordered[i] for i in g] for g in groups], points, quotes, pool))
-    return ordered, stories, processed, cached
+    stories = order_stories(
+        [build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups]
+    )
+    digest = Digest(
+        date=day,
+        stories=stories,
+        failures=tuple(failures),
+        stats=DigestStats(articles=len(ordered), processed=processed, cached=cached, failed=len(failures)),
+    )
+    if handle is not None:
+        # After the extractive digest is complete: generated text never reaches the cache or the record.
+        from brief.abstractive import AbstractiveOptions
+        from brief.digest.abstractive import rewrite_digest
+
+        digest = rewrite_digest(digest, handle, generation or AbstractiveOptions())
+    return digest
 
 
 def _features_of(article: Article, features: dict[str, tuple[Article, ArticleFeatures]]) -> ArticleFeatures | None:
@@ -294,52 +262,25 @@ def _analysis_workers(inputs: int) -> int:
     return min(MAX_WORKERS, cores) if cores > 1 else 0
 
 
-class _Pool:
-    """``workers`` worker processes (none for 0), started when first asked for."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self._executor: ProcessPoolExecutor | None = None
-
-    def executor(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # spawn: the loader threads make fork unsafe.
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return self._executor
-
-    @property
-    def started(self) -> bool:
-        return self._executor is not None
-
-    def close(self, wait: bool = True) -> None:
-        """Reap the workers; ``wait=False`` (Ctrl-C or an error): cancel queued work, wait for nothing."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
-
-
 def _analyse_all(
     loaded: Iterator[tuple[Pending, Callable[[], Source]]],
     cache: ArticleCache,
     keep_boilerplate: bool,
-    pool: _Pool,
+    workers: int,
 ) -> Iterator[tuple[Pending, Article | str, bool, ArticleFeatures | None]]:
     """(input, its Article or the reason it failed, whether it came from the cache, and
     its clustering features when a worker process computed them), in input order.
 
-    Cache misses are analysed in the ``pool``'s processes when it has any
-    (analysis is CPU-bound Python, so threads would not help), at most
+    Cache misses are analysed in ``workers`` processes when given (analysis
+    is CPU-bound Python, so threads would not help), at most
     ``workers * 16`` at a time so a huge folder is not held in memory.
     """
     from collections import deque
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from brief.digest.cache import content_id
 
-    workers = pool.workers
+    pool = None
     queue: deque[tuple[Pending, Article | str | Future[Analysed | str], bool]] = deque()
 
     def ready() -> tuple[Pending, Article | str, bool, ArticleFeatures | None]:
@@ -363,9 +304,12 @@ def _analyse_all(
                 if article is not None:
                     queue.append((item, article, True))
                 elif workers:
-                    queue.append(
-                        (item, pool.executor().submit(_analyse_in_worker, source, item.site, keep_boilerplate), False)
-                    )
+                    if pool is None:
+                        import multiprocessing
+
+                        # spawn: the loader threads make fork unsafe.
+                        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+                    queue.append((item, pool.submit(_analyse_in_worker, source, item.site, keep_boilerplate), False))
                 else:
                     outcome = _analyse_one(source, item.site, keep_boilerplate)
                     if isinstance(outcome, Article):
@@ -375,9 +319,12 @@ def _analyse_all(
                 yield ready()
         while queue:
             yield ready()
-    except BaseException:
-        pool.close(wait=False)  # Ctrl-C or an error: do not wait for queued analyses
-        raise
+        if pool is not None:
+            pool.shutdown(wait=True)  # all work is done: reap the workers
+    finally:
+        if pool is not None:
+            # Ctrl-C or an error: do not wait for queued analyses.
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _analyse_one(source: Source, site: str | None, keep_boilerplate: bool) -> Article | str:
@@ -400,44 +347,6 @@ def _analyse_in_worker(source: Source, site: str | None, keep_boilerplate: bool)
     if isinstance(outcome, str):
         return outcome
     return outcome, article_features(outcome)
-
-
-def _build_stories(groups: list[list[Article]], points: int | None, quotes: int, pool: _Pool) -> list[Story]:
-    """``build_story`` of each group, in order: in the pool's workers when analysis
-    started them (a day of thousands of articles), each sent a share of the groups."""
-    if not pool.started:
-        from brief.digest.stories import build_story
-
-        return [build_story(g, max_points=points, max_quotes=quotes) for g in groups]
-    # Several shares per worker even out the uneven cost of stories.
-    share = max(1, sum(map(len, groups)) // (pool.workers * STORY_SHARES))
-    batches: list[list[list[Article]]] = [[]]
-    size = 0
-    for group in groups:
-        if size >= share:
-            batches.append([])
-            size = 0
-        batches[-1].append(group)
-        size += len(group)
-    futures = [pool.executor().submit(_stories_in_worker, batch, points, quotes) for batch in batches]
-    stories = []
-    for batch, future in zip(batches, futures):
-        for group, (story, order) in zip(batch, future.result()):
-            # The worker sends the story without its articles (the main process has them).
-            stories.append(replace(story, articles=tuple(group[k] for k in order)))
-    return stories
-
-
-def _stories_in_worker(groups: list[list[Article]], points: int | None, quotes: int) -> list[tuple[Story, list[int]]]:
-    """Each group's story without its articles, and the order of its articles (as indices)."""
-    from brief.digest.stories import build_story
-
-    out = []
-    for group in groups:
-        story = build_story(group, max_points=points, max_quotes=quotes)
-        position = {id(article): k for k, article in enumerate(group)}
-        out.append((replace(story, articles=()), [position[id(article)] for article in story.articles]))
-    return out
 
 
 def _reason(message: str, origin: str) -> str:
