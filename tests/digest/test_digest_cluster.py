@@ -7,6 +7,7 @@ import dataclasses
 from brief.digest.cluster import (
     article_terms,
     cluster_articles,
+    core_test,
     group_pairs,
     idf_scale,
     similar_pairs,
@@ -93,6 +94,43 @@ def test_tight_bar_follows_the_collection_size():
     # same similarities are not the sign of a loose story there.
     assert group_pairs(7, *subject_week(7))[0] == [0, 1, 2, 3, 4, 5]
     assert idf_scale(7) < 0.5 * idf_scale(1000) < idf_scale(10000)
+
+
+def two_events_one_subject() -> tuple[list[int], list[int], list[float]]:
+    """Fourteen articles on one subject (every pair 0.12 alike); 0-6 report one
+    happening and 7-13 another (0.5 within each)."""
+    rows, cols, sims = [], [], []
+    for i in range(14):
+        for j in range(i + 1, 14):
+            rows.append(i), cols.append(j), sims.append(0.5 if (i < 7) == (j < 7) else 0.12)
+    return rows, cols, sims
+
+
+def test_large_story_without_a_core_term_splits_into_its_events():
+    # Many articles on one subject gather by average link; when no term is
+    # carried by nearly all of them (and by few others), they are a subject's
+    # coverage, and only the groups that hold at a higher bar stay together.
+    n = 1000
+    assert [s for s in group_pairs(n, *two_events_one_subject()) if len(s) > 1] == [list(range(14))]
+    split = group_pairs(n, *two_events_one_subject(), has_core=lambda story: len(story) < 14)
+    assert [s for s in split if len(s) > 1] == [list(range(7)), list(range(7, 14))]
+    kept = group_pairs(n, *two_events_one_subject(), has_core=lambda story: True)
+    assert [s for s in kept if len(s) > 1] == [list(range(14))]
+
+
+def test_core_term_is_shared_by_nearly_all_members_and_few_others():
+    # Twelve reports of one event all name the Quayside Market; a subject word
+    # ("council") is as common in them but also in thirty other articles.
+    story = [{"quaysid": 1.0, "council": 1.0, f"own{k}": 1.0} for k in range(12)]
+    others = [{"council": 1.0, f"other{k}": 1.0} for k in range(30)]
+    has_core = core_test(term_vectors(story + others))
+    assert has_core(list(range(12)))
+    # Without the event's name in nearly all of them, the twelve share only the subject word.
+    without = [dict(d) for d in story]
+    for d in without[:3]:
+        del d["quaysid"]
+    has_core = core_test(term_vectors(without + others))
+    assert not has_core(list(range(12)))
 
 
 # One council's week in our own words: four decisions, and two reports of the fifth (the parking vote).
@@ -311,3 +349,40 @@ def test_match_reports_of_one_season_stay_apart():
     ] + [make_article(f"filler-{k}", None, texts) for k, texts in enumerate(FILLER)]
     stories = cluster_articles(articles)
     assert [0] in stories and [1] in stories
+
+
+def test_many_reports_of_one_event_stay_one_story(monkeypatch):
+    # Fourteen outlets report the Quayside Market fire, each in its own words; every
+    # one names the market, so the story has its core term and is kept whole.
+    # (In a folder this small a name in 14 articles is not rare; in a day of 1,000 it is.)
+    monkeypatch.setattr("brief.digest.cluster.RARE_NAME_MIN", 20)
+    outlets = ["Herald", "Courier", "Gazette", "Tribune", "Sentinel", "Ledger", "Post"]
+    outlets += ["Observer", "Chronicle", "Beacon", "Record", "Journal", "Express", "Bulletin"]
+    articles = [
+        make_article(
+            f"fire-{k}",
+            f"Quayside Market fire: {outlet} report",
+            [
+                f"A fire destroyed {12 + k % 3} stalls at the Quayside Market in Harbor City on Tuesday night, the {outlet} reported.",
+                "Fire chief Marta Velez said the blaze started in a bakery at the Quayside Market and spread along Front Street.",
+                f"Traders told the {outlet} that the Quayside Market would stay shut until the council checked the roof.",
+                f"Mayor Lena Ortiz promised help for the Quayside Market traders, {outlet} readers heard.",
+            ],
+        )
+        for k, outlet in enumerate(outlets)
+    ]
+    # ... in a day of other news, each item with its own place and people.
+    other = [
+        make_article(
+            f"other-{k}",
+            f"{topic.title()} news {k}",
+            [
+                f"The {topic} in Town{k} reported record numbers this season, staff member Person{k} said.",
+                f"Visitors to the Town{k} {topic} rose to {1000 + 37 * k} in the spring.",
+                f"Person{k} said the {topic} would add a new wing next year.",
+            ],
+        )
+        for k, topic in enumerate(OTHER_NEWS * 3)
+    ]
+    stories = cluster_articles(articles + other)
+    assert list(range(14)) in stories
