@@ -59,6 +59,7 @@ from brief.ingest.region import (
     main_region,
     mark_captions,
 )
+from brief.ingest.storymodel import drop_off_story
 from brief.ingest.tail import drop_after_other_header, drop_trailing_labels
 from brief.ingest.teasers import drop_labelled_teasers
 from brief.ingest.titlemodel import best_title
@@ -122,6 +123,12 @@ def strip_boilerplate(text: str, page_copy: bool = True) -> Stripped:
     keep = drop_after_other_header(drop_voice_shift_tail(keep), lines)
     if page_copy:
         keep = drop_trailing_labels(keep)
+    # Whether the page is a listing is judged on what the rules keep: the model trims a story, it does not
+    # decide whether there is one.
+    listing = looks_like_listing(lines, keep)
+    if page_copy:
+        # Fitted on copied pages; on an extractor's text it cost story lines and saved little.
+        keep = drop_off_story(keep, lines)
     kept = [ln.text for ln in keep]
     title = find_title(header, kept, text) or best_title(lines, len(header), kept)
     if title and any(not same_words(k, title) for k in kept):
@@ -143,7 +150,7 @@ def strip_boilerplate(text: str, page_copy: bool = True) -> Stripped:
         description=description,
         site=find_site(lines[end + 1 :] or lines),
         removed=len(lines) - len(keep),
-        not_article=looks_like_listing(lines, keep),
+        not_article=listing,
     )
 
 
