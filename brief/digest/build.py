@@ -27,12 +27,15 @@ from brief.types import Article, Digest, Failure
 if TYPE_CHECKING:
     from brief.abstractive import AbstractiveOptions, ModelHandle
     from brief.digest.cache import ArticleCache
+    from brief.digest.cluster import ArticleFeatures
 
 LOAD_THREADS = 8
 # Folders of at least this many inputs are analysed in worker processes (up to MAX_WORKERS).
 PARALLEL_MIN = 200
 MAX_WORKERS = 4
 Progress = Callable[[int, int, str], None]
+# A worker's answer: the article and its clustering features.
+Analysed = tuple[Article, "ArticleFeatures"]
 # What an abstractive backend plugs in: a story in, its rewritten bullets out.
 
 
@@ -138,9 +141,11 @@ def build_digest(
         raise UsageError("no inputs: give files, folders, feeds or URLs (or set `sources` in the config file)")
     pending, failures = collect(specs, fetch, input_format, max_bytes=max_bytes, max_files=max_files)  # type: ignore[arg-type]
     fresh: dict[str, Article] = {}
+    # Clustering's share of the work on an article, done by the worker that analysed it.
+    features: dict[str, tuple[Article, ArticleFeatures]] = {}
     processed = cached = 0
     analysed = _analyse_all(_load_all(pending), cache, keep_boilerplate, workers=_analysis_workers(len(pending)))
-    for done, (item, outcome, from_cache) in enumerate(analysed, 1):
+    for done, (item, outcome, from_cache, found) in enumerate(analysed, 1):
         if progress:
             progress(done - 1, len(pending), item.origin)
         if isinstance(outcome, str):
@@ -152,6 +157,8 @@ def build_digest(
             processed += 1
         # The same text reached twice (a folder and a feed, or a re-listed URL) is one article.
         fresh.setdefault(outcome.id, outcome)
+        if found is not None:
+            features.setdefault(outcome.id, (outcome, found))
     if progress:
         progress(len(pending), len(pending), "")
     # --update: an earlier article stays unless the same origin now has newer text.
@@ -165,7 +172,8 @@ def build_digest(
 
     # A canonical order makes the result independent of the order inputs came in.
     ordered = sorted(articles.values(), key=lambda a: (a.link, a.id))
-    groups = cluster_articles(ordered, threshold)
+    # A generator, so the features (term dicts) are dropped as clustering takes them.
+    groups = cluster_articles(ordered, threshold, (_features_of(a, features) for a in ordered))
     stories = order_stories(
         [build_story([ordered[i] for i in g], max_points=points, max_quotes=quotes) for g in groups]
     )
@@ -182,6 +190,12 @@ def build_digest(
 
         digest = rewrite_digest(digest, handle, generation or AbstractiveOptions())
     return digest
+
+
+def _features_of(article: Article, features: dict[str, tuple[Article, ArticleFeatures]]) -> ArticleFeatures | None:
+    """The features a worker computed for this very article (not another with the same text), once."""
+    analysed, found = features.pop(article.id, (None, None))
+    return found if analysed is article else None
 
 
 def _previous_articles(previous: object) -> list[Article]:
@@ -253,8 +267,9 @@ def _analyse_all(
     cache: ArticleCache,
     keep_boilerplate: bool,
     workers: int,
-) -> Iterator[tuple[Pending, Article | str, bool]]:
-    """(input, its Article or the reason it failed, whether it came from the cache), in input order.
+) -> Iterator[tuple[Pending, Article | str, bool, ArticleFeatures | None]]:
+    """(input, its Article or the reason it failed, whether it came from the cache, and
+    its clustering features when a worker process computed them), in input order.
 
     Cache misses are analysed in ``workers`` processes when given (analysis
     is CPU-bound Python, so threads would not help), at most
@@ -266,15 +281,17 @@ def _analyse_all(
     from brief.digest.cache import content_id
 
     pool = None
-    queue: deque[tuple[Pending, Article | str | Future[Article | str], bool]] = deque()
+    queue: deque[tuple[Pending, Article | str | Future[Analysed | str], bool]] = deque()
 
-    def ready() -> tuple[Pending, Article | str, bool]:
+    def ready() -> tuple[Pending, Article | str, bool, ArticleFeatures | None]:
         item, outcome, from_cache = queue.popleft()
         if isinstance(outcome, Future):
-            outcome = outcome.result()
-            if isinstance(outcome, Article):
-                cache.put(outcome)
-        return item, outcome, from_cache
+            result = outcome.result()
+            if isinstance(result, str):
+                return item, result, from_cache, None
+            cache.put(result[0])
+            return item, result[0], from_cache, result[1]
+        return item, outcome, from_cache, None
 
     try:
         for item, load in loaded:
@@ -292,7 +309,7 @@ def _analyse_all(
 
                         # spawn: the loader threads make fork unsafe.
                         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-                    queue.append((item, pool.submit(_analyse_one, source, item.site, keep_boilerplate), False))
+                    queue.append((item, pool.submit(_analyse_in_worker, source, item.site, keep_boilerplate), False))
                 else:
                     outcome = _analyse_one(source, item.site, keep_boilerplate)
                     if isinstance(outcome, Article):
@@ -319,6 +336,17 @@ def _analyse_one(source: Source, site: str | None, keep_boilerplate: bool) -> Ar
         return analyse(source, get_scorer("default"), site=site, keep_boilerplate=keep_boilerplate)
     except BriefError as exc:
         return str(exc)
+
+
+def _analyse_in_worker(source: Source, site: str | None, keep_boilerplate: bool) -> Analysed | str:
+    """``_analyse_one`` plus the article's clustering features: done here, in parallel,
+    they leave less for the serial clustering step."""
+    from brief.digest.cluster import article_features
+
+    outcome = _analyse_one(source, site, keep_boilerplate)
+    if isinstance(outcome, str):
+        return outcome
+    return outcome, article_features(outcome)
 
 
 def _reason(message: str, origin: str) -> str:

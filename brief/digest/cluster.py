@@ -105,9 +105,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import heapq
+import itertools
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -515,13 +516,43 @@ def _core_parts(
     ]
 
 
-def cluster_articles(articles: Sequence[Article], threshold: float | None = None) -> list[list[int]]:
-    """Indices of ``articles`` grouped into stories."""
+class ArticleFeatures(NamedTuple):
+    """What clustering reads of one article (``article_terms`` with its names and lead names)."""
+
+    terms: dict[str, float]
+    names: set[str]
+    leads: set[str]
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """One article's share of clustering's work: the digest computes it in its
+    analysis workers, alongside the article, so the serial step does less."""
+    names: set[str] = set()
+    leads: set[str] = set()
+    terms = article_terms(article, names, leads)
+    return ArticleFeatures(terms, names, leads)
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    threshold: float | None = None,
+    features: Iterable[ArticleFeatures | None] = (),
+) -> list[list[int]]:
+    """Indices of ``articles`` grouped into stories.
+
+    ``features`` (when given) yields ``article_features`` of each article in
+    order, or None where it is still to be computed; an iterator that holds
+    no other reference lets the term dicts go once the vectors are built.
+    """
     if not articles:
         return []
-    names: list[set[str]] = [set() for _ in articles]
-    leads: list[set[str]] = [set() for _ in articles]
-    terms = [article_terms(a, found, lead) for a, found, lead in zip(articles, names, leads)]
+    known = itertools.chain(features, itertools.repeat(None))
+    found = [f if f is not None else article_features(a) for a, f in zip(articles, known)]
+    del known
+    names = [f.names for f in found]
+    leads = [f.leads for f in found]
+    terms = [f.terms for f in found]
+    del found
     vectors = term_vectors(terms)
     del terms  # the articles' term dicts are the largest thing held here; pairs need only the vectors
     rows, cols, sims = similar_pairs(vectors)

@@ -190,3 +190,32 @@ def test_story_rating_needs_both_ratings() -> None:
     assert stories.story_rating(1.0, 0.0) == 0.0
     assert stories.story_rating(0.5, 0.5) == pytest.approx(0.5)
     assert stories.story_rating(0.6, 0.6) > stories.story_rating(1.0, 0.2)
+
+
+def test_features_computed_ahead_cluster_like_fresh_ones() -> None:
+    """Analysis workers compute each article's clustering features; clustering must
+    group the same way with them, without them, or with only some of them."""
+    from brief.digest.cluster import article_features, cluster_articles
+
+    articles = [
+        make_article("a", "Kessler Point ferry back after pier repairs", FERRY),
+        make_article("b", None, FERRY_OTHER),
+        make_article("c", "Ferry returns", FERRY[:4]),
+        make_article("d", None, ["The library on Elm Street will close for a week to replace its roof."]),
+    ]
+    fresh = cluster_articles(articles)
+    ahead = [article_features(a) for a in articles]
+    assert cluster_articles(articles, features=iter(ahead)) == fresh
+    assert cluster_articles(articles, features=iter([ahead[0], None, ahead[2]])) == fresh
+
+
+def test_digest_with_worker_processes_matches_the_serial_one(monkeypatch) -> None:
+    """Articles analysed in worker processes (with their clustering features) give the same digest."""
+    import brief.digest.build as build
+    from tests.digest_helpers import SAMPLES
+
+    serial = build.build_digest([SAMPLES], date="2026-03-14", cache_dir=None)
+    monkeypatch.setattr(build, "_analysis_workers", lambda inputs: 2)
+    parallel = build.build_digest([SAMPLES], date="2026-03-14", cache_dir=None)
+    assert parallel.stories == serial.stories
+    assert [len(s.articles) for s in serial.stories] == [2, 2, 1]  # stories of several articles were met
