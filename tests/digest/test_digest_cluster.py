@@ -187,12 +187,9 @@ COUNCIL_WEEK = [
 OTHER_NEWS = ["orchard", "marathon", "observatory", "aquarium", "vineyard", "regatta"] * 6
 
 
-def test_one_councils_week_is_not_one_story(monkeypatch):
-    # The week's articles share the council's names and words, enough for average
-    # link to gather all six; as a story of six that loose is a subject, not an
-    # event, only the two reports of the parking vote stay together.
-    week = [make_article(f"week-{k}", title, texts) for k, (title, texts) in enumerate(COUNCIL_WEEK)]
-    other = [
+def other_news(topics: list[str]) -> list:
+    """A day's unrelated items, each with its own place and people."""
+    return [
         make_article(
             f"other-{k}",
             f"{topic.title()} news {k}",
@@ -202,8 +199,16 @@ def test_one_councils_week_is_not_one_story(monkeypatch):
                 f"Person{k} said the {topic} would add a new wing next year.",
             ],
         )
-        for k, topic in enumerate(OTHER_NEWS)
+        for k, topic in enumerate(topics)
     ]
+
+
+def test_one_councils_week_is_not_one_story(monkeypatch):
+    # The week's articles share the council's names and words, enough for average
+    # link to gather all six; as a story of six that loose is a subject, not an
+    # event, only the two reports of the parking vote stay together.
+    week = [make_article(f"week-{k}", title, texts) for k, (title, texts) in enumerate(COUNCIL_WEEK)]
+    other = other_news(OTHER_NEWS)
     articles = week + other
     assert [s for s in cluster_articles(articles) if len(s) > 1] == [[0, 1]]
     monkeypatch.setattr("brief.digest.cluster.TIGHT_BELOW", 0)
@@ -372,17 +377,6 @@ def test_many_reports_of_one_event_stay_one_story(monkeypatch):
         for k, outlet in enumerate(outlets)
     ]
     # ... in a day of other news, each item with its own place and people.
-    other = [
-        make_article(
-            f"other-{k}",
-            f"{topic.title()} news {k}",
-            [
-                f"The {topic} in Town{k} reported record numbers this season, staff member Person{k} said.",
-                f"Visitors to the Town{k} {topic} rose to {1000 + 37 * k} in the spring.",
-                f"Person{k} said the {topic} would add a new wing next year.",
-            ],
-        )
-        for k, topic in enumerate(OTHER_NEWS * 3)
-    ]
+    other = other_news(OTHER_NEWS * 3)
     stories = cluster_articles(articles + other)
     assert list(range(14)) in stories
