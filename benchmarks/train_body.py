@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import cleaning_eval as ev  # noqa: E402
 from train_cleaning import fit_logistic  # noqa: E402
+from weights_file import write_weights  # noqa: E402
 
 import brief.ingest.boilerplate as bp  # noqa: E402
 from brief.ingest import storymodel  # noqa: E402
@@ -180,15 +181,15 @@ def main(argv: list[str] | None = None) -> int:
     print("  weights: " + ", ".join(f"{n}={v:+.2f}" for n, v in zip(storymodel.FEATURES, w)))
     if args.write:
         out = HERE.parent / "brief" / "ingest" / "storymodel_weights.py"
-        # Laid out as ``ruff format`` lays it out, so that a rewrite with the same weights is no change.
-        numbers = "".join(f"        {v:.4f},\n" for v in w)
-        out.write_text(
-            '"""Weights of brief.ingest.storymodel (order: FEATURES) and the log-odds threshold, written by\n'
-            "benchmarks/train_body.py from FIT-half pages by site (scraped-dev, webpages-dev"
-            + ("" if args.no_multilingual else ", webpages-multilingual-dev")
-            + f')\n({len(data)} pages, {len(y)} labelled kept lines)."""\n\n'
-            f'STORY: dict = {{\n    "weights": (\n{numbers}    ),\n    "threshold": {logit:.4f},\n}}\n',
-            encoding="utf-8",
+        source = "" if args.no_multilingual else ", webpages-multilingual-dev"
+        write_weights(
+            out,
+            "Weights of brief.ingest.storymodel (order: FEATURES) and the log-odds threshold, written by\n"
+            f"benchmarks/train_body.py from FIT-half pages by site (scraped-dev, webpages-dev{source})\n"
+            f"({len(data)} pages, {len(y)} labelled kept lines).",
+            "STORY",
+            w,
+            logit,
         )
         print(f"wrote {out}")
     return 0

@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import cleaning_eval as ev  # noqa: E402
+from weights_file import write_weights  # noqa: E402
 
 import brief.ingest.boilerplate as bp  # noqa: E402
 from brief.ingest import titlemodel  # noqa: E402
@@ -97,13 +98,14 @@ def main(argv: list[str] | None = None) -> int:
     print("  weights: " + ", ".join(f"{n}={v:+.2f}" for n, v in zip(titlemodel.TITLE_FEATURES, wt)))
     if args.write:
         out = HERE.parent / "brief" / "ingest" / "titlemodel_weights.py"
-        tw = ", ".join(f"{v:.4f}" for v in wt)
-        out.write_text(
-            '"""Weights of brief.ingest.titlemodel (order: TITLE_FEATURES), written by\n'
+        write_weights(
+            out,
+            "Weights of brief.ingest.titlemodel (order: TITLE_FEATURES), written by\n"
             "benchmarks/train_cleaning.py from the FIT half by site of scraped-dev + webpages-dev page_text\n"
-            f'({len(title_pages)} pages, {len(ty)} candidate lines)."""\n\n'
-            f'TITLE: dict = {{"weights": ({tw}), "threshold": 0.0}}\n',
-            encoding="utf-8",
+            f"({len(title_pages)} pages, {len(ty)} candidate lines).",
+            "TITLE",
+            wt,
+            0.0,
         )
         print(f"wrote {out}")
     return 0

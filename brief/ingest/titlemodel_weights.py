@@ -33,5 +33,5 @@ TITLE: dict = {
         0.7008,
         2.1967,
     ),
-    "threshold": 0.0,
+    "threshold": 0.0000,
 }
